@@ -1,0 +1,255 @@
+package io.imageguard.config;
+
+import io.imageguard.records.OutputTopic;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.flink.util.TimeUtils;
+
+/**
+ * The job's typed, validated configuration. Built once at start from a {@link ConfigSource};
+ * every key is read here and nowhere else, so an unknown key or a bad value fails before the job
+ * is submitted, naming the key.
+ */
+public record ImageguardConfig(
+        String policyVersion,
+        int parallelism,
+        TopicNames topics,
+        Kafka kafka,
+        EventTime eventTime,
+        Input input,
+        Checkpoint checkpoint,
+        State state,
+        Restart restart) {
+
+    /** Keys under this prefix are handed to every Kafka client unchanged. */
+    public static final String KAFKA_PROPERTIES = "kafka.properties.";
+
+    /** Kafka topic names: the three inputs and one per {@link OutputTopic}. */
+    public record TopicNames(
+            String listings,
+            String complaints,
+            String protection,
+            Map<OutputTopic, String> outputs) {
+        public String output(OutputTopic topic) {
+            return outputs.get(topic);
+        }
+    }
+
+    public record Kafka(
+            String bootstrapServers,
+            String groupId,
+            String startingOffsets,
+            String transactionalIdPrefix,
+            Duration transactionTimeout,
+            Duration brokerTransactionMaxTimeout,
+            Map<String, String> properties) {
+
+        /** The transactional-id prefix of one sink: unique, and no prefix of another's. */
+        public String transactionalIdPrefix(OutputTopic topic) {
+            return transactionalIdPrefix + "." + topic.logicalName() + ".tx";
+        }
+
+        public Properties clientProperties() {
+            Properties p = new Properties();
+            p.putAll(properties);
+            return p;
+        }
+    }
+
+    public record EventTime(Duration maxOutOfOrderness, Duration idleTimeout) {}
+
+    public record Input(int maxRecordBytes, Duration dedupRetention) {}
+
+    public record Checkpoint(Duration interval, Duration timeout, Duration minPause, String dir) {}
+
+    public record State(String backend, boolean incremental) {}
+
+    public record Restart(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {}
+
+    public static ImageguardConfig load(ConfigSource source) {
+        Reader r = new Reader(source.values());
+        Map<OutputTopic, String> outputs = new EnumMap<>(OutputTopic.class);
+        for (OutputTopic t : OutputTopic.values()) {
+            outputs.put(t, r.text("topics." + t.logicalName()));
+        }
+        ImageguardConfig config =
+                new ImageguardConfig(
+                        r.text("policy-version"),
+                        r.intAtLeast("job.parallelism", 0),
+                        new TopicNames(
+                                r.text("topics.listings"),
+                                r.text("topics.complaints"),
+                                r.text("topics.protection"),
+                                outputs),
+                        new Kafka(
+                                r.text("kafka.bootstrap-servers"),
+                                r.text("kafka.group-id"),
+                                r.oneOf("kafka.starting-offsets", "earliest", "latest"),
+                                r.text("kafka.transactional-id-prefix"),
+                                r.duration("kafka.transaction-timeout"),
+                                r.duration("kafka.broker-transaction-max-timeout"),
+                                r.prefixed(KAFKA_PROPERTIES)),
+                        new EventTime(
+                                r.duration("event-time.max-out-of-orderness"),
+                                r.duration("event-time.idle-timeout")),
+                        new Input(
+                                r.intAtLeast("input.max-record-bytes", 1024),
+                                r.duration("input.dedup-retention")),
+                        new Checkpoint(
+                                r.duration("checkpoint.interval"),
+                                r.duration("checkpoint.timeout"),
+                                r.duration("checkpoint.min-pause"),
+                                r.optionalText("checkpoint.dir")),
+                        new State(
+                                r.oneOf("state.backend", "rocksdb", "hashmap"),
+                                r.bool("state.incremental")),
+                        new Restart(
+                                r.intAtLeast("restart.max-attempts", 0),
+                                r.duration("restart.initial-backoff"),
+                                r.duration("restart.max-backoff")));
+        r.rejectUnknown();
+        config.validate();
+        return config;
+    }
+
+    /** Rules that span several keys. */
+    private void validate() {
+        Set<String> topicNames = new HashSet<>();
+        for (String t : topics.outputs().values()) {
+            if (!topicNames.add(t)) {
+                throw new ConfigException("topics." + t, "two output topics share the name " + t);
+            }
+        }
+        // A transaction must outlive a checkpoint cycle plus one restart, or the broker aborts
+        // it and the outputs of a completed checkpoint are lost. Twice that leaves room for a
+        // slow checkpoint right after recovery.
+        Duration needed =
+                checkpoint.interval()
+                        .plus(checkpoint.timeout())
+                        .plus(restart.maxBackoff())
+                        .multipliedBy(2);
+        if (kafka.transactionTimeout().compareTo(needed) < 0) {
+            throw new ConfigException(
+                    "kafka.transaction-timeout",
+                    TimeUtils.formatWithHighestUnit(kafka.transactionTimeout())
+                            + " is below 2 x (checkpoint.interval + checkpoint.timeout +"
+                            + " restart.max-backoff) = "
+                            + TimeUtils.formatWithHighestUnit(needed));
+        }
+        if (kafka.transactionTimeout().compareTo(kafka.brokerTransactionMaxTimeout()) > 0) {
+            throw new ConfigException(
+                    "kafka.transaction-timeout",
+                    "exceeds the broker's transaction.max.timeout.ms"
+                            + " (kafka.broker-transaction-max-timeout = "
+                            + TimeUtils.formatWithHighestUnit(kafka.brokerTransactionMaxTimeout())
+                            + "); the broker would refuse every transaction");
+        }
+        if (restart.initialBackoff().compareTo(restart.maxBackoff()) > 0) {
+            throw new ConfigException(
+                    "restart.initial-backoff", "is larger than restart.max-backoff");
+        }
+    }
+
+    /** Reads typed values and remembers which keys were read. */
+    private static final class Reader {
+        private final Map<String, String> values;
+        private final Set<String> read = new HashSet<>();
+
+        Reader(Map<String, String> values) {
+            this.values = values;
+        }
+
+        private String raw(String key) {
+            read.add(key);
+            String v = values.get(key);
+            if (v == null) {
+                throw new ConfigException(key, "is missing");
+            }
+            return v.trim();
+        }
+
+        String text(String key) {
+            String v = raw(key);
+            if (v.isEmpty()) {
+                throw new ConfigException(key, "must not be empty");
+            }
+            return v;
+        }
+
+        String optionalText(String key) {
+            return raw(key);
+        }
+
+        String oneOf(String key, String... allowed) {
+            String v = text(key);
+            for (String a : allowed) {
+                if (a.equals(v)) {
+                    return v;
+                }
+            }
+            throw new ConfigException(
+                    key, "'" + v + "' is not one of " + String.join(", ", allowed));
+        }
+
+        int intAtLeast(String key, int min) {
+            String v = text(key);
+            int i;
+            try {
+                i = Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key, "'" + v + "' is not a whole number");
+            }
+            if (i < min) {
+                throw new ConfigException(key, i + " is below the minimum " + min);
+            }
+            return i;
+        }
+
+        boolean bool(String key) {
+            String v = text(key);
+            if (v.equals("true") || v.equals("false")) {
+                return Boolean.parseBoolean(v);
+            }
+            throw new ConfigException(key, "'" + v + "' is not true or false");
+        }
+
+        Duration duration(String key) {
+            String v = text(key);
+            Duration d;
+            try {
+                d = TimeUtils.parseDuration(v);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, "'" + v + "' is not a duration (e.g. 30 s, 5 min)");
+            }
+            if (d.isNegative()) {
+                throw new ConfigException(key, "must not be negative");
+            }
+            return d;
+        }
+
+        Map<String, String> prefixed(String prefix) {
+            Map<String, String> out = new LinkedHashMap<>();
+            values.forEach(
+                    (k, v) -> {
+                        if (k.startsWith(prefix)) {
+                            read.add(k);
+                            out.put(k.substring(prefix.length()), v);
+                        }
+                    });
+            return out;
+        }
+
+        void rejectUnknown() {
+            for (String key : values.keySet()) {
+                if (!read.contains(key)) {
+                    throw new ConfigException(key, "is not a configuration key of imageguard");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.imageguard.io;
+
+import io.imageguard.config.ImageguardConfig;
+import io.imageguard.pipeline.InputSource;
+import io.imageguard.pipeline.InputWatermarks;
+import io.imageguard.records.EventParser;
+import io.imageguard.records.InputRecord;
+import io.imageguard.records.Topics;
+import java.util.Map;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The three input topics through one Kafka source: watermarks per partition across all of them,
+ * {@code read_committed} so that aborted transactions of upstream producers are never read, and
+ * offsets committed with each checkpoint.
+ */
+public final class KafkaInputSource implements InputSource {
+    private final ImageguardConfig cfg;
+
+    public KafkaInputSource(ImageguardConfig cfg) {
+        this.cfg = cfg;
+    }
+
+    @Override
+    public DataStream<InputRecord> open(StreamExecutionEnvironment env) {
+        ImageguardConfig.TopicNames topics = cfg.topics();
+        Map<String, String> logical =
+                Map.of(
+                        topics.listings(), Topics.LISTINGS,
+                        topics.complaints(), Topics.COMPLAINTS,
+                        topics.protection(), Topics.PROTECTION);
+        OffsetResetStrategy reset =
+                cfg.kafka().startingOffsets().equals("latest")
+                        ? OffsetResetStrategy.LATEST
+                        : OffsetResetStrategy.EARLIEST;
+        KafkaSource<InputRecord> source =
+                KafkaSource.<InputRecord>builder()
+                        .setBootstrapServers(cfg.kafka().bootstrapServers())
+                        .setGroupId(cfg.kafka().groupId())
+                        .setTopics(topics.listings(), topics.complaints(), topics.protection())
+                        .setStartingOffsets(OffsetsInitializer.committedOffsets(reset))
+                        .setDeserializer(
+                                new InputRecordDeserializationSchema(
+                                        new EventParser(
+                                                cfg.input().maxRecordBytes(),
+                                                cfg.policyVersion()),
+                                        logical))
+                        .setProperties(cfg.kafka().clientProperties())
+                        .setProperty("isolation.level", "read_committed")
+                        .build();
+        return env.fromSource(
+                        source, InputWatermarks.strategy(cfg.eventTime()), "kafka: input topics")
+                .uid("source-kafka");
+    }
+}

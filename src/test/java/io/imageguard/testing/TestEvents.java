@@ -1,0 +1,63 @@
+package io.imageguard.testing;
+
+import io.imageguard.records.Topics;
+import java.time.Instant;
+
+/** Contract events as JSON text, built by hand for tests, with named instants. */
+public final class TestEvents {
+    public static final Instant MAR_01_10H = Instant.parse("2026-03-01T10:00:00Z");
+    public static final Instant MAR_02_10H = Instant.parse("2026-03-02T10:00:00Z");
+    public static final Instant MAR_03_10H = Instant.parse("2026-03-03T10:00:00Z");
+    /** Far after every test event: pushes event time past all of them. */
+    public static final Instant YEAR_LATER = Instant.parse("2027-03-01T00:00:00Z");
+
+    private TestEvents() {}
+
+    public static String[] on(String topic, String json) {
+        return new String[] {topic, json};
+    }
+
+    /** {@code images}: pairs of imageId and precomputed hash text, all with role MAIN. */
+    public static String[] listingPublished(
+            String eventId, Instant t, String listingId, String sellerId, String... images) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < images.length; i += 2) {
+            if (i > 0) {
+                list.append(',');
+            }
+            list.append("{\"imageId\":\"")
+                    .append(images[i])
+                    .append("\",\"role\":\"MAIN\",\"hash\":\"")
+                    .append(images[i + 1])
+                    .append("\"}");
+        }
+        return on(
+                Topics.LISTINGS,
+                "{\"type\":\"LISTING_PUBLISHED\",\"eventId\":\"" + eventId
+                        + "\",\"eventTime\":\"" + t + "\",\"listingId\":\"" + listingId
+                        + "\",\"sellerId\":\"" + sellerId + "\",\"images\":[" + list + "]}");
+    }
+
+    public static String[] protectionEnrolled(
+            String eventId, Instant t, String sellerId, String mode) {
+        return on(
+                Topics.PROTECTION,
+                "{\"type\":\"PROTECTION_ENROLLED\",\"eventId\":\"" + eventId
+                        + "\",\"eventTime\":\"" + t + "\",\"sellerId\":\"" + sellerId
+                        + "\",\"mode\":\"" + mode + "\"}");
+    }
+
+    public static String[] license(
+            String type, String eventId, Instant t, String owner, String licensee) {
+        return on(
+                Topics.PROTECTION,
+                "{\"type\":\"" + type + "\",\"eventId\":\"" + eventId + "\",\"eventTime\":\""
+                        + t + "\",\"ownerSellerId\":\"" + owner + "\",\"licenseeSellerId\":\""
+                        + licensee + "\"}");
+    }
+
+    /** A harmless event far in the future: moves the watermark past everything before it. */
+    public static String[] endOfTestSentinel() {
+        return protectionEnrolled("ev-sentinel", YEAR_LATER, "S-sentinel", "OFF");
+    }
+}

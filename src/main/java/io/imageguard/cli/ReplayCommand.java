@@ -38,14 +38,14 @@ final class ReplayCommand implements Callable<Integer> {
         }
         ImageguardConfig cfg = config.load();
         StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(
-                        FlinkSettings.of(cfg, false));
+                StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(cfg, false));
         // STREAMING even though the input is bounded: the job's results must be those of the
         // unbounded job (event-time timers, late events), not of a batch re-planning.
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
         JsonLinesFileSinks sinks = new JsonLinesFileSinks(out);
         sinks.createEmptyFiles();
-        ImageguardTopology.define(env, cfg, new ReplayFileSource(events.toAbsolutePath(), cfg), sinks);
+        ImageguardTopology.define(
+                env, cfg, new ReplayFileSource(events.toAbsolutePath(), cfg), sinks);
         env.execute("imageguard replay " + events.getFileName());
         sinks.sortFiles();
         for (OutputTopic topic : OutputTopic.values()) {

@@ -24,8 +24,7 @@ final class RunCommand implements Callable<Integer> {
         ImageguardConfig cfg = config.load();
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(cfg, true));
-        ImageguardTopology.define(
-                env, cfg, new KafkaInputSource(cfg), new KafkaOutputSinks(cfg));
+        ImageguardTopology.define(env, cfg, new KafkaInputSource(cfg), new KafkaOutputSinks(cfg));
         env.execute("imageguard");
         return 0;
     }

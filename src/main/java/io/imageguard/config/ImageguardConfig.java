@@ -11,9 +11,9 @@ import java.util.Set;
 import org.apache.flink.util.TimeUtils;
 
 /**
- * The job's typed, validated configuration. Built once at start from a {@link ConfigSource};
- * every key is read here and nowhere else, so an unknown key or a bad value fails before the job
- * is submitted, naming the key.
+ * The job's typed, validated configuration. Built once at start from a {@link ConfigSource}; every
+ * key is read here and nowhere else, so an unknown key or a bad value fails before the job is
+ * submitted, naming the key.
  */
 public record ImageguardConfig(
         String policyVersion,
@@ -129,7 +129,8 @@ public record ImageguardConfig(
         // it and the outputs of a completed checkpoint are lost. Twice that leaves room for a
         // slow checkpoint right after recovery.
         Duration needed =
-                checkpoint.interval()
+                checkpoint
+                        .interval()
                         .plus(checkpoint.timeout())
                         .plus(restart.maxBackoff())
                         .multipliedBy(2);

@@ -12,10 +12,10 @@ import org.apache.kafka.common.utils.Exit;
 
 /**
  * A real single-node KRaft Kafka broker in this process, from Kafka's own test kit: the broker of
- * {@code demo} and of the integration tests. Random ports; replication factor 1 for the offsets
- * and transaction logs; {@code transaction.max.timeout.ms} raised to one hour so the job's
- * transaction timeout is never what fails. Kafka's fatal {@code Exit} calls are turned into
- * exceptions: a broker fault must not kill the JVM that runs the job or the tests.
+ * {@code demo} and of the integration tests. Random ports; replication factor 1 for the offsets and
+ * transaction logs; {@code transaction.max.timeout.ms} raised to one hour so the job's transaction
+ * timeout is never what fails. Kafka's fatal {@code Exit} calls are turned into exceptions: a
+ * broker fault must not kill the JVM that runs the job or the tests.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private final KafkaClusterTestKit cluster;

@@ -1,10 +1,10 @@
 package io.imageguard.io;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.imageguard.pipeline.OutputRecord;
 import io.imageguard.pipeline.OutputSinks;
-import io.imageguard.records.OutputTopic;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.imageguard.records.Json;
+import io.imageguard.records.OutputTopic;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,9 +23,9 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * One JSON-lines file per output topic, {@code <dir>/<topic>.jsonl}, for bounded replays. Each
- * file has one writer; {@link #sortFiles} then orders every file by (event time, id) so that two
- * replays of the same history give byte-identical files whatever the interleaving of subtasks.
+ * One JSON-lines file per output topic, {@code <dir>/<topic>.jsonl}, for bounded replays. Each file
+ * has one writer; {@link #sortFiles} then orders every file by (event time, id) so that two replays
+ * of the same history give byte-identical files whatever the interleaving of subtasks.
  */
 public final class JsonLinesFileSinks implements OutputSinks {
     private final Path dir;
@@ -54,7 +54,8 @@ public final class JsonLinesFileSinks implements OutputSinks {
     public void sortFiles() throws IOException {
         Comparator<SortableLine> order =
                 Comparator.comparing(
-                                SortableLine::time, Comparator.nullsFirst(Comparator.naturalOrder()))
+                                SortableLine::time,
+                                Comparator.nullsFirst(Comparator.naturalOrder()))
                         .thenComparing(SortableLine::id)
                         .thenComparing(SortableLine::line);
         for (OutputTopic topic : OutputTopic.values()) {

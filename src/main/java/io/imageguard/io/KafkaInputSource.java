@@ -46,8 +46,7 @@ public final class KafkaInputSource implements InputSource {
                         .setDeserializer(
                                 new InputRecordDeserializationSchema(
                                         new EventParser(
-                                                cfg.input().maxRecordBytes(),
-                                                cfg.policyVersion()),
+                                                cfg.input().maxRecordBytes(), cfg.policyVersion()),
                                         logical))
                         .setProperties(cfg.kafka().clientProperties())
                         .setProperty("isolation.level", "read_committed")

@@ -9,10 +9,10 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**
- * Exactly-once Kafka sinks, one per output topic. Each has its own transactional-id prefix
- * ({@link ImageguardConfig.Kafka#transactionalIdPrefix(OutputTopic)}): two sinks sharing one would
- * abort each other's transactions on recovery. Records become visible to {@code read_committed}
- * consumers when the checkpoint that covers them completes.
+ * Exactly-once Kafka sinks, one per output topic. Each has its own transactional-id prefix ({@link
+ * ImageguardConfig.Kafka#transactionalIdPrefix(OutputTopic)}): two sinks sharing one would abort
+ * each other's transactions on recovery. Records become visible to {@code read_committed} consumers
+ * when the checkpoint that covers them completes.
  */
 public final class KafkaOutputSinks implements OutputSinks {
     private final ImageguardConfig cfg;

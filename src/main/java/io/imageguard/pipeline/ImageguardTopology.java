@@ -17,9 +17,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
 /**
- * The whole job graph, built from injected inputs and outputs: {@code run}, {@code replay},
- * {@code demo} and the integration tests all build it here. Nothing in it reads arguments or
- * files. Every stateful operator has a stable uid, so savepoints survive upgrades.
+ * The whole job graph, built from injected inputs and outputs: {@code run}, {@code replay}, {@code
+ * demo} and the integration tests all build it here. Nothing in it reads arguments or files. Every
+ * stateful operator has a stable uid, so savepoints survive upgrades.
  *
  * <pre>
  * inputs ─ route by topic ─┬─ listings   ─ dedup ─ (registry: issues #5, #6)

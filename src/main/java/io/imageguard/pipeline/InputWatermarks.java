@@ -4,7 +4,9 @@ import io.imageguard.config.ImageguardConfig;
 import io.imageguard.records.InputRecord;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 
-/** Event time of every input: its {@code eventTime}, bounded out-of-orderness, idle inputs skipped. */
+/**
+ * Event time of every input: its {@code eventTime}, bounded out-of-orderness, idle inputs skipped.
+ */
 public final class InputWatermarks {
     private InputWatermarks() {}
 

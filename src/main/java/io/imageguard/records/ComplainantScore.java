@@ -12,7 +12,8 @@ public record ComplainantScore(
         double score,
         int complaints,
         int violations,
-        Map<String, Double> components) implements OutputEvent {
+        Map<String, Double> components)
+        implements OutputEvent {
     @Override
     public String partitionKey() {
         return complainantId;

@@ -17,7 +17,8 @@ public record ComplaintVerdict(
         boolean violation,
         int points,
         boolean counted,
-        List<CheckResult> reasons) implements OutputEvent {
+        List<CheckResult> reasons)
+        implements OutputEvent {
     @Override
     public String partitionKey() {
         return complaintId;

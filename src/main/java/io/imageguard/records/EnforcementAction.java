@@ -13,7 +13,8 @@ public record EnforcementAction(
         EnforcementActionType action,
         List<String> imageIds,
         int points,
-        String complaintId) implements OutputEvent {
+        String complaintId)
+        implements OutputEvent {
     @Override
     public String partitionKey() {
         return sellerId;

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Strict reader of the event contract (contract/README.md, version 1). Every input becomes either
- * a typed event or a {@link Rejected} naming what is wrong: missing required field, wrong JSON
- * type, unknown enum value, bad timestamp, non-JSON, oversize. Unknown extra fields are ignored so
+ * Strict reader of the event contract (contract/README.md, version 1). Every input becomes either a
+ * typed event or a {@link Rejected} naming what is wrong: missing required field, wrong JSON type,
+ * unknown enum value, bad timestamp, non-JSON, oversize. Unknown extra fields are ignored so
  * producers can add fields without breaking the job.
  */
 public final class EventParser implements Serializable {
@@ -95,8 +95,7 @@ public final class EventParser implements Serializable {
         try {
             root = STRICT.readTree(text);
         } catch (JsonProcessingException e) {
-            return reject(
-                    topic, RejectReason.NOT_JSON, e.getOriginalMessage(), text, null);
+            return reject(topic, RejectReason.NOT_JSON, e.getOriginalMessage(), text, null);
         }
         if (root == null || !root.isObject()) {
             return reject(topic, RejectReason.NOT_JSON, "not a JSON object", text, null);
@@ -207,13 +206,35 @@ public final class EventParser implements Serializable {
                         f.optionalText("complainantWatermarkId"));
             case ACCUSED_RESPONSE:
                 return new ComplaintEvent(
-                        type, eventId, eventTime, complaintId, complainantId, null,
-                        accusedSellerId, accusedListingId, null, photo(f.object("original")),
-                        List.of(), null, null, null);
+                        type,
+                        eventId,
+                        eventTime,
+                        complaintId,
+                        complainantId,
+                        null,
+                        accusedSellerId,
+                        accusedListingId,
+                        null,
+                        photo(f.object("original")),
+                        List.of(),
+                        null,
+                        null,
+                        null);
             default:
                 return new ComplaintEvent(
-                        type, eventId, eventTime, complaintId, complainantId, null,
-                        accusedSellerId, accusedListingId, null, null, List.of(), null, null,
+                        type,
+                        eventId,
+                        eventTime,
+                        complaintId,
+                        complainantId,
+                        null,
+                        accusedSellerId,
+                        accusedListingId,
+                        null,
+                        null,
+                        List.of(),
+                        null,
+                        null,
                         null);
         }
     }
@@ -387,7 +408,12 @@ public final class EventParser implements Serializable {
             } catch (IllegalArgumentException e) {
                 throw new RejectedInputException(
                         RejectReason.UNKNOWN_ENUM,
-                        path + name + " '" + s + "' is not one of " + List.of(type.getEnumConstants()));
+                        path
+                                + name
+                                + " '"
+                                + s
+                                + "' is not one of "
+                                + List.of(type.getEnumConstants()));
             }
         }
 

@@ -2,7 +2,9 @@ package io.imageguard.records;
 
 import java.time.Instant;
 
-/** Topic {@code first-publish}: the registry's changelog (T1), corrected records when T4 demands. */
+/**
+ * Topic {@code first-publish}: the registry's changelog (T1), corrected records when T4 demands.
+ */
 public record FirstPublishRecord(
         String id,
         Instant eventTime,
@@ -12,7 +14,8 @@ public record FirstPublishRecord(
         String listingId,
         String imageId,
         Instant publishedAt,
-        boolean correction) implements OutputEvent {
+        boolean correction)
+        implements OutputEvent {
     @Override
     public String partitionKey() {
         return sellerId;

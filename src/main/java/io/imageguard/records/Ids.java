@@ -6,8 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Output ids derived from the inputs that caused them, so that a replayed input yields the same
- * id and consumers can de-duplicate. {@code kind-<128-bit SHA-256 prefix of the parts>}.
+ * Output ids derived from the inputs that caused them, so that a replayed input yields the same id
+ * and consumers can de-duplicate. {@code kind-<128-bit SHA-256 prefix of the parts>}.
  */
 public final class Ids {
     private Ids() {}

@@ -2,8 +2,8 @@ package io.imageguard.records;
 
 /**
  * What a source hands the topology: one parsed input, or its rejection. Exactly one of the four
- * payload fields is set. A single envelope type (rather than one stream per topic) lets the
- * Kafka source assign watermarks per partition across all three topics.
+ * payload fields is set. A single envelope type (rather than one stream per topic) lets the Kafka
+ * source assign watermarks per partition across all three topics.
  */
 public record InputRecord(
         String sourceTopic,

@@ -3,8 +3,8 @@ package io.imageguard.records;
 import java.time.Instant;
 
 /**
- * Topic {@code dead-letter}: an input the job could not use, with the payload exactly as
- * received. {@code eventTime} is the input's own event time when it could be read, else null.
+ * Topic {@code dead-letter}: an input the job could not use, with the payload exactly as received.
+ * {@code eventTime} is the input's own event time when it could be read, else null.
  */
 public record Rejected(
         String id,
@@ -13,7 +13,8 @@ public record Rejected(
         String sourceTopic,
         RejectReason reason,
         String detail,
-        String payload) implements OutputEvent {
+        String payload)
+        implements OutputEvent {
     @Override
     public String partitionKey() {
         return sourceTopic;

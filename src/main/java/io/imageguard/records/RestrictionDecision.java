@@ -14,7 +14,8 @@ public record RestrictionDecision(
         Instant restrictedUntil,
         int violationsInWindow,
         List<String> complaintIds,
-        String policy) implements OutputEvent {
+        String policy)
+        implements OutputEvent {
     @Override
     public String partitionKey() {
         return complainantId;

@@ -2,7 +2,10 @@ package io.imageguard.records;
 
 import java.time.Instant;
 
-/** Topic {@code theft-flags}: a suspect photo and the earlier photo of another seller it copies (T2). */
+/**
+ * Topic {@code theft-flags}: a suspect photo and the earlier photo of another seller it copies
+ * (T2).
+ */
 public record TheftFlag(
         String id,
         Instant eventTime,
@@ -18,7 +21,8 @@ public record TheftFlag(
         int distance,
         int threshold,
         TheftAction action,
-        boolean correction) implements OutputEvent {
+        boolean correction)
+        implements OutputEvent {
     @Override
     public String partitionKey() {
         return suspectSellerId;

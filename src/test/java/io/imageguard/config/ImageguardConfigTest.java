@@ -34,7 +34,9 @@ class ImageguardConfigTest {
     @Test
     void setOverridesAnyKey() {
         ImageguardConfig cfg =
-                load("event-time.max-out-of-orderness=2 h", "kafka.properties.security.protocol=SSL");
+                load(
+                        "event-time.max-out-of-orderness=2 h",
+                        "kafka.properties.security.protocol=SSL");
         assertThat(cfg.eventTime().maxOutOfOrderness()).isEqualTo(Duration.ofHours(2));
         assertThat(cfg.kafka().properties()).containsEntry("security.protocol", "SSL");
     }
@@ -42,7 +44,8 @@ class ImageguardConfigTest {
     @Test
     void fileLayersOverDefaults(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("site.yaml");
-        Files.writeString(file, "topics:\n  listings: prod.listings\ninput:\n  max-record-bytes: 2048\n");
+        Files.writeString(
+                file, "topics:\n  listings: prod.listings\ninput:\n  max-record-bytes: 2048\n");
         ImageguardConfig cfg = ImageguardConfig.load(ConfigSource.defaults().withFile(file));
         assertThat(cfg.topics().listings()).isEqualTo("prod.listings");
         assertThat(cfg.input().maxRecordBytes()).isEqualTo(2048);
@@ -85,9 +88,12 @@ class ImageguardConfigTest {
         assertThatThrownBy(() -> load("kafka.transaction-timeout=1 h"))
                 .hasMessageContaining("'kafka.transaction-timeout'")
                 .hasMessageContaining("transaction.max.timeout.ms");
-        assertThat(load("kafka.transaction-timeout=1 h", "kafka.broker-transaction-max-timeout=2 h")
-                        .kafka()
-                        .transactionTimeout())
+        assertThat(
+                        load(
+                                        "kafka.transaction-timeout=1 h",
+                                        "kafka.broker-transaction-max-timeout=2 h")
+                                .kafka()
+                                .transactionTimeout())
                 .isEqualTo(Duration.ofHours(1));
     }
 

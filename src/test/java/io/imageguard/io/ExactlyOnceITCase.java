@@ -32,8 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ExactlyOnceITCase {
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = MiniClusters.parallelismTwo();
+    @RegisterExtension static final MiniClusterExtension FLINK = MiniClusters.parallelismTwo();
 
     /** Flags shared with the failing operator, which runs in this JVM's MiniCluster. */
     private static final AtomicBoolean ARMED = new AtomicBoolean();
@@ -58,8 +57,14 @@ class ExactlyOnceITCase {
         for (int i = 0; i < 60; i++) {
             Instant t = start.plusSeconds(60L * i);
             String n = phase + "-" + i;
-            events.add(TestEvents.listingPublished("ev-l" + n, t, "L-" + n, "S-" + (i % 7),
-                    "L-" + n + "/1", "phash64:" + String.format("%016x", 1000L * phase + i)));
+            events.add(
+                    TestEvents.listingPublished(
+                            "ev-l" + n,
+                            t,
+                            "L-" + n,
+                            "S-" + (i % 7),
+                            "L-" + n + "/1",
+                            "phash64:" + String.format("%016x", 1000L * phase + i)));
             events.add(TestEvents.protectionEnrolled("ev-p" + n, t, "S-" + i, "NOTIFY"));
             events.add(TestEvents.on(Topics.LISTINGS, "{\"broken\": " + n));
             events.add(TestEvents.on(Topics.COMPLAINTS, "not json " + n));

@@ -26,8 +26,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class KafkaPipelineITCase {
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
-    @RegisterExtension
-    static final MiniClusterExtension FLINK = MiniClusters.parallelismTwo();
+    @RegisterExtension static final MiniClusterExtension FLINK = MiniClusters.parallelismTwo();
 
     private static String example(String name) throws IOException {
         try (InputStream in = KafkaPipelineITCase.class.getResourceAsStream("/contract/" + name)) {
@@ -44,11 +43,17 @@ class KafkaPipelineITCase {
             inputs.add(on(Topics.LISTINGS, example(name)));
         }
         for (String name :
-                List.of("complaint-filed.json", "accused-response.json", "complaint-withdrawn.json")) {
+                List.of(
+                        "complaint-filed.json",
+                        "accused-response.json",
+                        "complaint-withdrawn.json")) {
             inputs.add(on(Topics.COMPLAINTS, example(name)));
         }
         for (String name :
-                List.of("protection-enrolled.json", "license-granted.json", "license-revoked.json")) {
+                List.of(
+                        "protection-enrolled.json",
+                        "license-granted.json",
+                        "license-revoked.json")) {
             inputs.add(on(Topics.PROTECTION, example(name)));
         }
         String garbage = "this is not json";

@@ -32,14 +32,34 @@ class RecordSerializationTest {
 
     static Stream<Object[]> records() {
         ListingEvent listing =
-                new ListingEvent(ListingEventType.LISTING_PUBLISHED, "e1", T, "L-1", "S-1",
+                new ListingEvent(
+                        ListingEventType.LISTING_PUBLISHED,
+                        "e1",
+                        T,
+                        "L-1",
+                        "S-1",
                         List.of(new ListingImage("i1", ImageRole.MAIN, null, "phash64:0f", "WM")));
         ComplaintEvent complaint =
-                new ComplaintEvent(ComplaintEventType.COMPLAINT_FILED, "e2", T, "C-1", "S-1", true,
-                        "S-9", "L-9", ComplaintOrigin.MANUAL,
-                        new Photo("https://x/y.jpg", null, "JPEG", 300000L,
+                new ComplaintEvent(
+                        ComplaintEventType.COMPLAINT_FILED,
+                        "e2",
+                        T,
+                        "C-1",
+                        "S-1",
+                        true,
+                        "S-9",
+                        "L-9",
+                        ComplaintOrigin.MANUAL,
+                        new Photo(
+                                "https://x/y.jpg",
+                                null,
+                                "JPEG",
+                                300000L,
                                 new Exif("Canon", "R6", T, null)),
-                        List.of(), false, false, null);
+                        List.of(),
+                        false,
+                        false,
+                        null);
         Rejected rejected =
                 new Rejected("r", null, "p", "listings", RejectReason.NOT_JSON, "d", "{");
         return Stream.of(

@@ -51,11 +51,13 @@ class EventParserTest {
 
     @Test
     void readsUpdatedAndRemovedListingExamples() throws IOException {
-        ListingEvent updated = parser.parse(contractExample("listing-updated.json"), null).listing();
+        ListingEvent updated =
+                parser.parse(contractExample("listing-updated.json"), null).listing();
         assertThat(updated.type()).isEqualTo(ListingEventType.LISTING_UPDATED);
         assertThat(updated.images()).extracting(ListingImage::imageId).containsExactly("L-100/1");
 
-        ListingEvent removed = parser.parse(contractExample("listing-removed.json"), null).listing();
+        ListingEvent removed =
+                parser.parse(contractExample("listing-removed.json"), null).listing();
         assertThat(removed.type()).isEqualTo(ListingEventType.LISTING_REMOVED);
         assertThat(removed.listingId()).isEqualTo("L-200");
         assertThat(removed.sellerId()).isEqualTo("S-9");
@@ -226,8 +228,7 @@ class EventParserTest {
 
     @Test
     void rejectsEventOnAnotherTopicsType() throws IOException {
-        byte[] complaint =
-                contractExample("complaint-filed.json").getBytes(StandardCharsets.UTF_8);
+        byte[] complaint = contractExample("complaint-filed.json").getBytes(StandardCharsets.UTF_8);
         Rejected r = parser.parse(complaint, "listings").rejected();
         assertThat(r.reason()).isEqualTo(RejectReason.WRONG_TOPIC);
         assertThat(r.sourceTopic()).isEqualTo("listings");

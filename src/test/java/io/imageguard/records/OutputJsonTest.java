@@ -30,13 +30,36 @@ class OutputJsonTest {
     @Test
     void theftFlag() throws Exception {
         TheftFlag f =
-                new TheftFlag("tf-1", T, "p", "S-9", "L-200", "L-200/1", ImageRole.MAIN, "S-1",
-                        "L-100", "L-100/1", T, 3, 8, TheftAction.NOTIFIED, false);
+                new TheftFlag(
+                        "tf-1",
+                        T,
+                        "p",
+                        "S-9",
+                        "L-200",
+                        "L-200/1",
+                        ImageRole.MAIN,
+                        "S-1",
+                        "L-100",
+                        "L-100/1",
+                        T,
+                        3,
+                        8,
+                        TheftAction.NOTIFIED,
+                        false);
         assertThat(fieldsOf(f))
                 .containsExactlyElementsOf(
-                        expected("suspectSellerId", "suspectListingId", "suspectImageId", "role",
-                                "ownerSellerId", "ownerListingId", "ownerImageId",
-                                "ownerPublishedAt", "distance", "threshold", "action",
+                        expected(
+                                "suspectSellerId",
+                                "suspectListingId",
+                                "suspectImageId",
+                                "role",
+                                "ownerSellerId",
+                                "ownerListingId",
+                                "ownerImageId",
+                                "ownerPublishedAt",
+                                "distance",
+                                "threshold",
+                                "action",
                                 "correction"));
         JsonNode node = Json.MAPPER.readTree(Json.write(f));
         assertThat(node.get("eventTime").asText()).isEqualTo("2026-03-05T09:00:00Z");
@@ -46,23 +69,50 @@ class OutputJsonTest {
 
     @Test
     void firstPublish() throws Exception {
-        assertThat(fieldsOf(new FirstPublishRecord("fp", T, "p", "phash64:0f", "S", "L", "I", T, false)))
+        assertThat(
+                        fieldsOf(
+                                new FirstPublishRecord(
+                                        "fp", T, "p", "phash64:0f", "S", "L", "I", T, false)))
                 .containsExactlyElementsOf(
-                        expected("hash", "sellerId", "listingId", "imageId", "publishedAt",
+                        expected(
+                                "hash",
+                                "sellerId",
+                                "listingId",
+                                "imageId",
+                                "publishedAt",
                                 "correction"));
     }
 
     @Test
     void complaintVerdict() throws Exception {
         ComplaintVerdict v =
-                new ComplaintVerdict("v", T, "p", "C-1", "S-1", "S-9", "L-200",
-                        VerdictOutcome.NOT_ESTABLISHED, "NOT_ORIGINAL", true, 0, true,
+                new ComplaintVerdict(
+                        "v",
+                        T,
+                        "p",
+                        "C-1",
+                        "S-1",
+                        "S-9",
+                        "L-200",
+                        VerdictOutcome.NOT_ESTABLISHED,
+                        "NOT_ORIGINAL",
+                        true,
+                        0,
+                        true,
                         List.of(new CheckResult("C2", false, "software Photoshop")));
         assertThat(fieldsOf(v))
                 .containsExactlyElementsOf(
-                        expected("complaintId", "complainantId", "accusedSellerId",
-                                "accusedListingId", "outcome", "reason", "violation", "points",
-                                "counted", "reasons"));
+                        expected(
+                                "complaintId",
+                                "complainantId",
+                                "accusedSellerId",
+                                "accusedListingId",
+                                "outcome",
+                                "reason",
+                                "violation",
+                                "points",
+                                "counted",
+                                "reasons"));
         JsonNode reason = Json.MAPPER.readTree(Json.write(v)).get("reasons").get(0);
         assertThat(reason.get("rule").asText()).isEqualTo("C2");
         assertThat(reason.get("passed").asBoolean()).isFalse();
@@ -72,38 +122,81 @@ class OutputJsonTest {
     @Test
     void restrictionDecisionWritesNullForPermanent() throws Exception {
         RestrictionDecision d =
-                new RestrictionDecision("r", T, "p", "S-1", RestrictionAction.RESTRICT_PERMANENT,
-                        0, null, 2, List.of("C-1", "C-2"), "DHGATE_LADDER");
+                new RestrictionDecision(
+                        "r",
+                        T,
+                        "p",
+                        "S-1",
+                        RestrictionAction.RESTRICT_PERMANENT,
+                        0,
+                        null,
+                        2,
+                        List.of("C-1", "C-2"),
+                        "DHGATE_LADDER");
         assertThat(fieldsOf(d))
                 .containsExactlyElementsOf(
-                        expected("complainantId", "action", "yellowCards", "restrictedUntil",
-                                "violationsInWindow", "complaintIds", "policy"));
+                        expected(
+                                "complainantId",
+                                "action",
+                                "yellowCards",
+                                "restrictedUntil",
+                                "violationsInWindow",
+                                "complaintIds",
+                                "policy"));
         assertThat(Json.MAPPER.readTree(Json.write(d)).get("restrictedUntil").isNull()).isTrue();
     }
 
     @Test
     void enforcementAction() throws Exception {
-        assertThat(fieldsOf(new EnforcementAction("e", T, "p", "S-9", "L-200",
-                        EnforcementActionType.REMOVE_IMAGES, List.of("L-200/1"), 0, "C-1")))
+        assertThat(
+                        fieldsOf(
+                                new EnforcementAction(
+                                        "e",
+                                        T,
+                                        "p",
+                                        "S-9",
+                                        "L-200",
+                                        EnforcementActionType.REMOVE_IMAGES,
+                                        List.of("L-200/1"),
+                                        0,
+                                        "C-1")))
                 .containsExactlyElementsOf(
-                        expected("sellerId", "listingId", "action", "imageIds", "points",
+                        expected(
+                                "sellerId",
+                                "listingId",
+                                "action",
+                                "imageIds",
+                                "points",
                                 "complaintId"));
     }
 
     @Test
     void complainantScore() throws Exception {
-        assertThat(fieldsOf(new ComplainantScore("s", T, "p", "S-1", 0.25, 4, 1,
-                        Map.of("volume", 0.1))))
+        assertThat(
+                        fieldsOf(
+                                new ComplainantScore(
+                                        "s", T, "p", "S-1", 0.25, 4, 1, Map.of("volume", 0.1))))
                 .containsExactlyElementsOf(
-                        expected("complainantId", "score", "complaints", "violations",
+                        expected(
+                                "complainantId",
+                                "score",
+                                "complaints",
+                                "violations",
                                 "components"));
     }
 
     @Test
     void rejected() throws Exception {
-        assertThat(fieldsOf(new Rejected("d", null, "p", "listings", RejectReason.NOT_JSON,
-                        "why", "{")))
-                .containsExactlyElementsOf(
-                        expected("sourceTopic", "reason", "detail", "payload"));
+        assertThat(
+                        fieldsOf(
+                                new Rejected(
+                                        "d",
+                                        null,
+                                        "p",
+                                        "listings",
+                                        RejectReason.NOT_JSON,
+                                        "why",
+                                        "{")))
+                .containsExactlyElementsOf(expected("sourceTopic", "reason", "detail", "payload"));
     }
 }

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real in-process Kafka broker (Kafka's KRaft test kit, see {@link EmbeddedKafka}) for one test
- * class. Register as a static field with {@code @RegisterExtension}; each test makes its own
- * topics through {@link KafkaJobHarness}.
+ * class. Register as a static field with {@code @RegisterExtension}; each test makes its own topics
+ * through {@link KafkaJobHarness}.
  */
 public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCallback {
     private EmbeddedKafka kafka;

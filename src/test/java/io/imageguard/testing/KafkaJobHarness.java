@@ -41,8 +41,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * One run of the Kafka job against the in-process broker, on topics of its own: produce inputs,
- * start the job, wait until it has consumed and committed everything, read the committed outputs
- * as an enforcement system would ({@code read_committed}).
+ * start the job, wait until it has consumed and committed everything, read the committed outputs as
+ * an enforcement system would ({@code read_committed}).
  */
 public final class KafkaJobHarness {
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
@@ -69,7 +69,8 @@ public final class KafkaJobHarness {
     public ImageguardConfig config(String... extra) {
         List<String> overrides = new ArrayList<>();
         inputTopics.forEach((logical, actual) -> overrides.add("topics." + logical + "=" + actual));
-        outputTopics.forEach((t, actual) -> overrides.add("topics." + t.logicalName() + "=" + actual));
+        outputTopics.forEach(
+                (t, actual) -> overrides.add("topics." + t.logicalName() + "=" + actual));
         overrides.add("kafka.bootstrap-servers=" + kafka.bootstrapServers());
         overrides.add("kafka.group-id=" + run);
         overrides.add("kafka.transactional-id-prefix=" + run);
@@ -92,8 +93,7 @@ public final class KafkaJobHarness {
             for (String[] tv : topicAndValue) {
                 producer.send(
                         new ProducerRecord<>(
-                                inputTopics.get(tv[0]),
-                                tv[1].getBytes(StandardCharsets.UTF_8)));
+                                inputTopics.get(tv[0]), tv[1].getBytes(StandardCharsets.UTF_8)));
             }
             producer.flush();
         }
@@ -139,9 +139,7 @@ public final class KafkaJobHarness {
     private boolean inputCommitted() throws Exception {
         try (Admin admin = Admin.create(kafka.clientProperties())) {
             Map<TopicPartition, OffsetAndMetadata> committed =
-                    admin.listConsumerGroupOffsets(run)
-                            .partitionsToOffsetAndMetadata()
-                            .get();
+                    admin.listConsumerGroupOffsets(run).partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, Long> ends = endOffsets(admin, inputTopics.values(), false);
             for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
                 OffsetAndMetadata c = committed.get(end.getKey());
@@ -188,7 +186,9 @@ public final class KafkaJobHarness {
     public Map<OutputTopic, List<String>> readOutputs() {
         Properties p = kafka.clientProperties();
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         Map<OutputTopic, List<String>> out = new EnumMap<>(OutputTopic.class);
@@ -196,7 +196,11 @@ public final class KafkaJobHarness {
             for (OutputTopic topic : OutputTopic.values()) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 consumer.partitionsFor(outputTopics.get(topic))
-                        .forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+                        .forEach(
+                                info ->
+                                        partitions.add(
+                                                new TopicPartition(
+                                                        info.topic(), info.partition())));
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);

@@ -8,6 +8,7 @@ public final class TestEvents {
     public static final Instant MAR_01_10H = Instant.parse("2026-03-01T10:00:00Z");
     public static final Instant MAR_02_10H = Instant.parse("2026-03-02T10:00:00Z");
     public static final Instant MAR_03_10H = Instant.parse("2026-03-03T10:00:00Z");
+
     /** Far after every test event: pushes event time past all of them. */
     public static final Instant YEAR_LATER = Instant.parse("2027-03-01T00:00:00Z");
 
@@ -33,27 +34,49 @@ public final class TestEvents {
         }
         return on(
                 Topics.LISTINGS,
-                "{\"type\":\"LISTING_PUBLISHED\",\"eventId\":\"" + eventId
-                        + "\",\"eventTime\":\"" + t + "\",\"listingId\":\"" + listingId
-                        + "\",\"sellerId\":\"" + sellerId + "\",\"images\":[" + list + "]}");
+                "{\"type\":\"LISTING_PUBLISHED\",\"eventId\":\""
+                        + eventId
+                        + "\",\"eventTime\":\""
+                        + t
+                        + "\",\"listingId\":\""
+                        + listingId
+                        + "\",\"sellerId\":\""
+                        + sellerId
+                        + "\",\"images\":["
+                        + list
+                        + "]}");
     }
 
     public static String[] protectionEnrolled(
             String eventId, Instant t, String sellerId, String mode) {
         return on(
                 Topics.PROTECTION,
-                "{\"type\":\"PROTECTION_ENROLLED\",\"eventId\":\"" + eventId
-                        + "\",\"eventTime\":\"" + t + "\",\"sellerId\":\"" + sellerId
-                        + "\",\"mode\":\"" + mode + "\"}");
+                "{\"type\":\"PROTECTION_ENROLLED\",\"eventId\":\""
+                        + eventId
+                        + "\",\"eventTime\":\""
+                        + t
+                        + "\",\"sellerId\":\""
+                        + sellerId
+                        + "\",\"mode\":\""
+                        + mode
+                        + "\"}");
     }
 
     public static String[] license(
             String type, String eventId, Instant t, String owner, String licensee) {
         return on(
                 Topics.PROTECTION,
-                "{\"type\":\"" + type + "\",\"eventId\":\"" + eventId + "\",\"eventTime\":\""
-                        + t + "\",\"ownerSellerId\":\"" + owner + "\",\"licenseeSellerId\":\""
-                        + licensee + "\"}");
+                "{\"type\":\""
+                        + type
+                        + "\",\"eventId\":\""
+                        + eventId
+                        + "\",\"eventTime\":\""
+                        + t
+                        + "\",\"ownerSellerId\":\""
+                        + owner
+                        + "\",\"licenseeSellerId\":\""
+                        + licensee
+                        + "\"}");
     }
 
     /** A harmless event far in the future: moves the watermark past everything before it. */

@@ -20,9 +20,21 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  */
 public final class KafkaInputSource implements InputSource {
     private final ImageguardConfig cfg;
+    private final boolean stopAtLatestOffsets;
 
+    /** The unbounded source of the production job. */
     public KafkaInputSource(ImageguardConfig cfg) {
+        this(cfg, false);
+    }
+
+    /**
+     * @param stopAtLatestOffsets read up to the offsets that are latest when the job starts, then
+     *     end: the job finishes, its final watermark fires every pending event-time timer, and its
+     *     final checkpoint commits the outputs (the demo, back-fills, tests)
+     */
+    public KafkaInputSource(ImageguardConfig cfg, boolean stopAtLatestOffsets) {
         this.cfg = cfg;
+        this.stopAtLatestOffsets = stopAtLatestOffsets;
     }
 
     @Override
@@ -37,7 +49,7 @@ public final class KafkaInputSource implements InputSource {
                 cfg.kafka().startingOffsets().equals("latest")
                         ? OffsetResetStrategy.LATEST
                         : OffsetResetStrategy.EARLIEST;
-        KafkaSource<InputRecord> source =
+        var builder =
                 KafkaSource.<InputRecord>builder()
                         .setBootstrapServers(cfg.kafka().bootstrapServers())
                         .setGroupId(cfg.kafka().groupId())
@@ -49,8 +61,11 @@ public final class KafkaInputSource implements InputSource {
                                                 cfg.input().maxRecordBytes(), cfg.policyVersion()),
                                         logical))
                         .setProperties(cfg.kafka().clientProperties())
-                        .setProperty("isolation.level", "read_committed")
-                        .build();
+                        .setProperty("isolation.level", "read_committed");
+        if (stopAtLatestOffsets) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        KafkaSource<InputRecord> source = builder.build();
         return env.fromSource(
                         source, InputWatermarks.strategy(cfg.eventTime()), "kafka: input topics")
                 .uid("source-kafka");

@@ -2,12 +2,18 @@ package io.imageguard.pipeline;
 
 import io.imageguard.config.ImageguardConfig;
 import io.imageguard.records.ComplaintEvent;
+import io.imageguard.records.FirstPublishRecord;
 import io.imageguard.records.InputRecord;
 import io.imageguard.records.ListingEvent;
 import io.imageguard.records.OutputEvent;
 import io.imageguard.records.OutputTopic;
 import io.imageguard.records.ProtectionEvent;
 import io.imageguard.records.Rejected;
+import io.imageguard.records.TheftFlag;
+import io.imageguard.registry.ExactHashRegistryProcessFunction;
+import io.imageguard.registry.ListingPhoto;
+import io.imageguard.registry.ListingPhotosFunction;
+import io.imageguard.registry.TheftFlagProcessFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
@@ -22,10 +28,11 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * stateful operator has a stable uid, so savepoints survive upgrades.
  *
  * <pre>
- * inputs ─ route by topic ─┬─ listings   ─ dedup ─ (registry: issues #5, #6)
- *                          ├─ complaints ─ dedup ─ (adjudication)
- *                          ├─ protection ─ dedup ─ (licences, protection modes)
- *                          └─ rejected   ─ dedup ─► dead-letter
+ * inputs ─ route by topic ─┬─ listings   ─ dedup ─ photos ─ registry (by hash) ─┬─► first-publish
+ *                          │                                                     └ candidates ┐
+ *                          ├─ protection ─ dedup ─────────────── (by owner) ─ theft flags ◄──┘─► theft-flags
+ *                          ├─ complaints ─ dedup ─ (adjudication: planned)
+ *                          └─ rejected   ─ dedup ───────────────────────────────────────────► dead-letter
  * </pre>
  */
 public final class ImageguardTopology {
@@ -72,12 +79,41 @@ public final class ImageguardTopology {
                         "dead-letter",
                         cfg);
 
-        // The rule stages (registry, adjudication, ledger) land with their issues; until then
-        // the de-duplicated events end here, under names that say so.
-        listings.sinkTo(new DiscardingSink<>()).name("listings: no rule stage yet");
-        complaints.sinkTo(new DiscardingSink<>()).name("complaints: no rule stage yet");
-        protection.sinkTo(new DiscardingSink<>()).name("protection: no rule stage yet");
+        // T1, T2: photos with precomputed hashes against the first-publish registry
+        DataStream<ListingPhoto> photos =
+                listings.flatMap(
+                                new ListingPhotosFunction(), TypeInformation.of(ListingPhoto.class))
+                        .name("listing photos with hashes (url photos: ingest, #5)");
+        SingleOutputStreamOperator<FirstPublishRecord> firstPublish =
+                photos.keyBy(ListingPhoto::hash, Types.STRING)
+                        .process(
+                                new ExactHashRegistryProcessFunction(cfg.policyVersion()),
+                                TypeInformation.of(FirstPublishRecord.class))
+                        .uid("registry-exact-hash")
+                        .name("first-publish registry (exact hashes; near-duplicates: #6)");
 
+        // T3, T5: licences and protection modes of the owner
+        SingleOutputStreamOperator<TheftFlag> theftFlags =
+                firstPublish
+                        .getSideOutput(ExactHashRegistryProcessFunction.CANDIDATES)
+                        .keyBy(c -> c.owner().sellerId(), Types.STRING)
+                        .connect(protection.keyBy(TheftFlagProcessFunction::ownerOf, Types.STRING))
+                        .process(
+                                new TheftFlagProcessFunction(cfg.policyVersion()),
+                                TypeInformation.of(TheftFlag.class))
+                        .uid("theft-flags")
+                        .name("theft flags: licences (T3), protection modes (T5)");
+
+        // Complaint adjudication and the complainant ledger land with their issues; until
+        // then complaints, filed or automatic, end here under names that say so.
+        complaints.sinkTo(new DiscardingSink<>()).name("complaints: no adjudication yet");
+        theftFlags
+                .getSideOutput(TheftFlagProcessFunction.AUTO_COMPLAINTS)
+                .sinkTo(new DiscardingSink<>())
+                .name("automatic complaints (T5): no adjudication yet");
+
+        emit(OutputTopic.FIRST_PUBLISH, firstPublish, sinks);
+        emit(OutputTopic.THEFT_FLAGS, theftFlags, sinks);
         emit(OutputTopic.DEAD_LETTER, rejected, sinks);
     }
 

@@ -124,4 +124,96 @@ class ReplayCommandITCase {
         assertThat(status).isEqualTo(2);
         assertThat(err.toString()).contains("'event-time.bogus'");
     }
+
+    private static String listing(
+            String eventId, String time, String listing, String seller, String hash) {
+        return "{\"type\":\"LISTING_PUBLISHED\",\"eventId\":\""
+                + eventId
+                + "\",\"eventTime\":\""
+                + time
+                + "\",\"listingId\":\""
+                + listing
+                + "\",\"sellerId\":\""
+                + seller
+                + "\",\"images\":[{\"imageId\":\""
+                + listing
+                + "/1\",\"role\":\"MAIN\",\"hash\":\""
+                + hash
+                + "\"}]}";
+    }
+
+    /**
+     * S-1 publishes first, S-9 copies a day later, S-5 (S-1's licensee) too; S-7 publishes another
+     * photo. Expected by T1–T3: one first-publish record per photo, one flag, against S-9 only.
+     */
+    private static List<String> marketplace() {
+        return List.of(
+                "{\"type\":\"LICENSE_GRANTED\",\"eventId\":\"g1\",\"eventTime\":\"2026-02-01T00:00:00Z\",\"ownerSellerId\":\"S-1\",\"licenseeSellerId\":\"S-5\"}",
+                listing("p1", "2026-03-01T10:00:00Z", "L-1", "S-1", "phash64:00000000000000aa"),
+                listing("p2", "2026-03-01T10:05:00Z", "L-7", "S-7", "phash64:00000000000000bb"),
+                listing("p3", "2026-03-02T10:00:00Z", "L-9", "S-9", "phash64:00000000000000aa"),
+                listing("p4", "2026-03-02T11:00:00Z", "L-5", "S-5", "phash64:00000000000000aa"),
+                listing("p5", "2026-03-02T12:00:00Z", "L-8", "S-1", "phash64:00000000000000aa"));
+    }
+
+    @Test
+    void registersFirstPublishersAndFlagsOnlyTheUnlicensedCopy(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("out");
+        assertThat(replay(Files.write(dir.resolve("m.jsonl"), marketplace()), out)).isZero();
+
+        List<String> firstPublish = read(out, OutputTopic.FIRST_PUBLISH);
+        assertThat(firstPublish).hasSize(2);
+        assertThat(Json.MAPPER.readTree(firstPublish.get(0)).get("sellerId").asText())
+                .isEqualTo("S-1");
+        assertThat(Json.MAPPER.readTree(firstPublish.get(1)).get("sellerId").asText())
+                .isEqualTo("S-7");
+        List<String> flags = read(out, OutputTopic.THEFT_FLAGS);
+        assertThat(flags).hasSize(1);
+        JsonNode flag = Json.MAPPER.readTree(flags.get(0));
+        assertThat(flag.get("suspectSellerId").asText()).isEqualTo("S-9");
+        assertThat(flag.get("ownerSellerId").asText()).isEqualTo("S-1");
+        assertThat(flag.get("ownerPublishedAt").asText()).isEqualTo("2026-03-01T10:00:00Z");
+        assertThat(flag.get("action").asText()).isEqualTo("FLAGGED");
+    }
+
+    @Test
+    void outOfOrderInputWithinTheBoundGivesIdenticalFiles(@TempDir Path dir) throws Exception {
+        List<String> ordered = marketplace();
+        List<String> shuffled = new ArrayList<>(ordered);
+        java.util.Collections.shuffle(shuffled, new java.util.Random(7));
+        // the whole history spans about 29 days: within a 60-day bound every order is allowed
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+
+        assertThat(
+                        ImageguardCli.commandLine()
+                                .execute(
+                                        "replay",
+                                        "--events",
+                                        Files.write(dir.resolve("o.jsonl"), ordered).toString(),
+                                        "--out",
+                                        a.toString(),
+                                        "--set",
+                                        "event-time.max-out-of-orderness=60 d"))
+                .isZero();
+        assertThat(
+                        ImageguardCli.commandLine()
+                                .execute(
+                                        "replay",
+                                        "--events",
+                                        Files.write(dir.resolve("s.jsonl"), shuffled).toString(),
+                                        "--out",
+                                        b.toString(),
+                                        "--set",
+                                        "event-time.max-out-of-orderness=60 d"))
+                .isZero();
+
+        assertThat(shuffled).isNotEqualTo(ordered);
+        for (OutputTopic topic : OutputTopic.values()) {
+            assertThat(Files.readString(b.resolve(topic.logicalName() + ".jsonl")))
+                    .as(topic.logicalName())
+                    .isEqualTo(Files.readString(a.resolve(topic.logicalName() + ".jsonl")));
+        }
+        assertThat(read(b, OutputTopic.THEFT_FLAGS)).hasSize(1);
+    }
 }

@@ -57,20 +57,24 @@ class ExactlyOnceITCase {
         for (int i = 0; i < 60; i++) {
             Instant t = start.plusSeconds(60L * i);
             String n = phase + "-" + i;
+            // phase 2 copies the first 20 photos of phase 1, each by another seller
+            boolean copy = phase == 2 && i < 20;
+            long hash = copy ? 1000L + i : 1000L * phase + i;
+            String seller = "S-" + ((i + (copy ? 1 : 0)) % 7);
             events.add(
                     TestEvents.listingPublished(
                             "ev-l" + n,
                             t,
                             "L-" + n,
-                            "S-" + (i % 7),
+                            seller,
                             "L-" + n + "/1",
-                            "phash64:" + String.format("%016x", 1000L * phase + i)));
+                            "phash64:" + String.format("%016x", hash)));
             events.add(TestEvents.protectionEnrolled("ev-p" + n, t, "S-" + i, "NOTIFY"));
             events.add(TestEvents.on(Topics.LISTINGS, "{\"broken\": " + n));
             events.add(TestEvents.on(Topics.COMPLAINTS, "not json " + n));
         }
         if (phase == 2) {
-            events.add(TestEvents.endOfTestSentinel());
+            events.addAll(TestEvents.endOfTestSentinels());
         }
         return events;
     }
@@ -95,10 +99,7 @@ class ExactlyOnceITCase {
         KafkaJobHarness clean = new KafkaJobHarness(KAFKA.kafka(), "clean");
         clean.produce(phase(1));
         clean.produce(phase(2));
-        JobClient cleanJob = clean.start(clean.config(), s -> s);
-        clean.awaitCaughtUp(cleanJob);
-        Map<OutputTopic, List<String>> expected = idsByTopic(clean.readOutputs());
-        cleanJob.cancel().get();
+        Map<OutputTopic, List<String>> expected = idsByTopic(clean.runToEnd(clean.config()));
 
         KafkaJobHarness crashing = new KafkaJobHarness(KAFKA.kafka(), "crashing");
         ImageguardConfig cfg = crashing.config();
@@ -113,12 +114,17 @@ class ExactlyOnceITCase {
         crashing.awaitOutputs(OutputTopic.DEAD_LETTER, 1);
         ARMED.set(true);
         crashing.produce(phase(2));
+        // event-time outputs follow the watermark: first wait for all of them, then until the
+        // job has committed all input and no transaction is open, so late duplicates would show
+        crashing.awaitOutputs(expected);
         crashing.awaitCaughtUp(job);
         Map<OutputTopic, List<String>> actual = idsByTopic(crashing.readOutputs());
         job.cancel().get();
 
         assertThat(FAILED).as("the injected failure happened").isTrue();
         assertThat(expected.get(OutputTopic.DEAD_LETTER)).hasSize(240);
+        assertThat(expected.get(OutputTopic.FIRST_PUBLISH)).hasSize(100);
+        assertThat(expected.get(OutputTopic.THEFT_FLAGS)).hasSize(20);
         assertThat(actual).isEqualTo(expected);
     }
 }

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -66,13 +65,27 @@ class KafkaPipelineITCase {
         // a complaint sent to the listings topic, and the same garbage again (a replay)
         inputs.add(on(Topics.LISTINGS, example("complaint-filed.json")));
         inputs.add(on(Topics.LISTINGS, garbage));
-        inputs.add(TestEvents.endOfTestSentinel());
+        // S-1's photo, copied a day later by S-9; S-1 asked to be notified (contract example)
+        inputs.add(
+                TestEvents.listingPublished(
+                        "ev-h1",
+                        TestEvents.MAR_01_10H,
+                        "L-1",
+                        "S-1",
+                        "L-1/1",
+                        "phash64:00000000000000aa"));
+        inputs.add(
+                TestEvents.listingPublished(
+                        "ev-h2",
+                        TestEvents.MAR_02_10H,
+                        "L-9",
+                        "S-9",
+                        "L-9/4",
+                        "phash64:00000000000000aa"));
+        inputs.addAll(TestEvents.endOfTestSentinels());
         harness.produce(inputs);
 
-        JobClient job = harness.start(harness.config(), stream -> stream);
-        harness.awaitCaughtUp(job);
-        Map<OutputTopic, List<String>> outputs = harness.readOutputs();
-        job.cancel().get();
+        Map<OutputTopic, List<String>> outputs = harness.runToEnd(harness.config());
 
         List<String> deadLetter = outputs.get(OutputTopic.DEAD_LETTER);
         assertThat(deadLetter).hasSize(3);
@@ -87,5 +100,21 @@ class KafkaPipelineITCase {
         assertThat(reasons).containsExactlyInAnyOrder("NOT_JSON", "UNKNOWN_ENUM", "WRONG_TOPIC");
         assertThat(payloads)
                 .containsExactlyInAnyOrder(garbage, unknownMode, example("complaint-filed.json"));
+
+        List<String> firstPublish = outputs.get(OutputTopic.FIRST_PUBLISH);
+        assertThat(firstPublish).hasSize(1);
+        JsonNode record = Json.MAPPER.readTree(firstPublish.get(0));
+        assertThat(record.get("sellerId").asText()).isEqualTo("S-1");
+        assertThat(record.get("imageId").asText()).isEqualTo("L-1/1");
+        assertThat(record.get("publishedAt").asText()).isEqualTo("2026-03-01T10:00:00Z");
+
+        List<String> flags = outputs.get(OutputTopic.THEFT_FLAGS);
+        assertThat(flags).hasSize(1);
+        JsonNode flag = Json.MAPPER.readTree(flags.get(0));
+        assertThat(flag.get("suspectSellerId").asText()).isEqualTo("S-9");
+        assertThat(flag.get("suspectImageId").asText()).isEqualTo("L-9/4");
+        assertThat(flag.get("ownerSellerId").asText()).isEqualTo("S-1");
+        // the contract example enrols S-1 with AUTO_COMPLAIN from 2026-02-01 (T5)
+        assertThat(flag.get("action").asText()).isEqualTo("AUTO_COMPLAINT_FILED");
     }
 }

@@ -78,7 +78,8 @@ public final class KafkaJobHarness {
         overrides.add("checkpoint.min-pause=0 ms");
         overrides.add("restart.initial-backoff=100 ms");
         overrides.add("restart.max-backoff=1 s");
-        overrides.add("event-time.idle-timeout=500 ms");
+        // every test ends each input partition with a sentinel: no idleness, no races with it
+        overrides.add("event-time.idle-timeout=0 s");
         overrides.addAll(List.of(extra));
         return ImageguardConfig.load(ConfigSource.defaults().withOverrides(overrides));
     }
@@ -99,7 +100,20 @@ public final class KafkaJobHarness {
         }
     }
 
-    /** Starts the Kafka job; {@code tamper} may add operators behind the source (failures). */
+    /** Runs the job over the input produced so far, to its end (bounded source). */
+    public Map<OutputTopic, List<String>> runToEnd(ImageguardConfig cfg) throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(cfg, true));
+        ImageguardTopology.define(
+                env, cfg, new KafkaInputSource(cfg, true), new KafkaOutputSinks(cfg));
+        env.execute("imageguard " + run);
+        return readOutputs();
+    }
+
+    /**
+     * Starts the unbounded Kafka job; {@code tamper} may add operators behind the source
+     * (failures).
+     */
     public JobClient start(ImageguardConfig cfg, UnaryOperator<DataStream<InputRecord>> tamper)
             throws Exception {
         StreamExecutionEnvironment env =
@@ -134,6 +148,22 @@ public final class KafkaJobHarness {
                 count + " committed records on " + topic.logicalName(),
                 TIMEOUT,
                 () -> readOutputs().get(topic).size() >= count);
+    }
+
+    /** Waits until every output topic holds at least as many committed records as given. */
+    public void awaitOutputs(Map<OutputTopic, ? extends List<?>> atLeast) throws Exception {
+        Await.until(
+                "committed outputs reach " + atLeast.keySet(),
+                TIMEOUT,
+                () -> {
+                    Map<OutputTopic, List<String>> now = readOutputs();
+                    for (Map.Entry<OutputTopic, ? extends List<?>> e : atLeast.entrySet()) {
+                        if (now.get(e.getKey()).size() < e.getValue().size()) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
     }
 
     private boolean inputCommitted() throws Exception {

@@ -2,6 +2,7 @@ package io.imageguard.testing;
 
 import io.imageguard.records.Topics;
 import java.time.Instant;
+import java.util.List;
 
 /** Contract events as JSON text, built by hand for tests, with named instants. */
 public final class TestEvents {
@@ -79,8 +80,27 @@ public final class TestEvents {
                         + "\"}");
     }
 
-    /** A harmless event far in the future: moves the watermark past everything before it. */
-    public static String[] endOfTestSentinel() {
-        return protectionEnrolled("ev-sentinel", YEAR_LATER, "S-sentinel", "OFF");
+    /**
+     * Harmless events far in the future, one per input topic: they move every partition's watermark
+     * past all the events before them, without relying on idleness.
+     */
+    public static List<String[]> endOfTestSentinels() {
+        return List.of(
+                protectionEnrolled("ev-sentinel-p", YEAR_LATER, "S-sentinel", "OFF"),
+                on(
+                        Topics.LISTINGS,
+                        "{\"type\":\"LISTING_REMOVED\",\"eventId\":\"ev-sentinel-l\","
+                                + "\"eventTime\":\""
+                                + YEAR_LATER
+                                + "\",\"listingId\":\"L-sentinel\","
+                                + "\"sellerId\":\"S-sentinel\"}"),
+                on(
+                        Topics.COMPLAINTS,
+                        "{\"type\":\"COMPLAINT_WITHDRAWN\",\"eventId\":\"ev-sentinel-c\","
+                                + "\"eventTime\":\""
+                                + YEAR_LATER
+                                + "\",\"complaintId\":\"C-sentinel\","
+                                + "\"complainantId\":\"S-sentinel\",\"accusedSellerId\":\"S-sentinel\","
+                                + "\"accusedListingId\":\"L-sentinel\"}"));
     }
 }

@@ -108,12 +108,22 @@ public final class Cidr {
                     return null;
                 }
                 try {
-                    return InetAddress.getByName(t).getAddress();
+                    byte[] bytes = InetAddress.getByName(t).getAddress();
+                    // The JDK turns ::ffff:a.b.c.d into IPv4; keep the IPv6 form that was written.
+                    return bytes.length == 16 ? bytes : mapped(bytes);
                 } catch (UnknownHostException e) {
                     return null;
                 }
             }
             return dottedQuad(t);
+        }
+
+        private static byte[] mapped(byte[] ipv4) {
+            byte[] v6 = new byte[16];
+            v6[10] = (byte) 0xFF;
+            v6[11] = (byte) 0xFF;
+            System.arraycopy(ipv4, 0, v6, 12, 4);
+            return v6;
         }
 
         /** Four decimal parts 0..255 without leading zeros, or null. */

@@ -1,5 +1,6 @@
 package io.imageguard.ingest.fetch;
 
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,7 +43,8 @@ public record ImageFetchPolicy(
         int maxRedirects,
         int retries,
         Duration retryBackoff,
-        int maxConnections) {
+        int maxConnections)
+        implements Serializable {
 
     /**
      * C2 accepts originals up to 20 MB (20,971,520 bytes); the margin lets C2, not the fetch, judge
@@ -90,24 +92,6 @@ public record ImageFetchPolicy(
         return new Builder();
     }
 
-    /** A builder starting from this policy's values. */
-    public Builder toBuilder() {
-        return new Builder()
-                .schemes(schemes)
-                .fileRoots(fileRoots)
-                .allowedHosts(allowedHosts)
-                .allowedCidrs(allowedCidrs)
-                .maxBytes(maxBytes)
-                .maxPixels(maxPixels)
-                .connectTimeout(connectTimeout)
-                .readTimeout(readTimeout)
-                .totalTimeout(totalTimeout)
-                .maxRedirects(maxRedirects)
-                .retries(retries)
-                .retryBackoff(retryBackoff)
-                .maxConnections(maxConnections);
-    }
-
     /**
      * The longest one {@link SafeImageFetcher#fetch} can take: every attempt at its total timeout
      * plus one read timeout, plus the backoffs between them. Size the async operator's timeout at
@@ -143,6 +127,62 @@ public record ImageFetchPolicy(
         Objects.requireNonNull(value, name);
         if (value.isZero() || value.isNegative()) {
             throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+    }
+
+    /** {@link Path} is not serializable: travel as text and rebuild (and re-validate). */
+    private Object writeReplace() {
+        return new SerializedForm(this);
+    }
+
+    private static final class SerializedForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final Set<String> schemes;
+        private final List<String> fileRoots;
+        private final Set<String> allowedHosts;
+        private final List<String> allowedCidrs;
+        private final long maxBytes;
+        private final long maxPixels;
+        private final Duration connectTimeout;
+        private final Duration readTimeout;
+        private final Duration totalTimeout;
+        private final int maxRedirects;
+        private final int retries;
+        private final Duration retryBackoff;
+        private final int maxConnections;
+
+        SerializedForm(ImageFetchPolicy p) {
+            schemes = p.schemes;
+            fileRoots = p.fileRoots.stream().map(Path::toString).toList();
+            allowedHosts = p.allowedHosts;
+            allowedCidrs = p.allowedCidrs.stream().map(Cidr::toString).toList();
+            maxBytes = p.maxBytes;
+            maxPixels = p.maxPixels;
+            connectTimeout = p.connectTimeout;
+            readTimeout = p.readTimeout;
+            totalTimeout = p.totalTimeout;
+            maxRedirects = p.maxRedirects;
+            retries = p.retries;
+            retryBackoff = p.retryBackoff;
+            maxConnections = p.maxConnections;
+        }
+
+        private Object readResolve() {
+            return new ImageFetchPolicy(
+                    schemes,
+                    fileRoots.stream().map(Path::of).toList(),
+                    allowedHosts,
+                    allowedCidrs.stream().map(Cidr::parse).toList(),
+                    maxBytes,
+                    maxPixels,
+                    connectTimeout,
+                    readTimeout,
+                    totalTimeout,
+                    maxRedirects,
+                    retries,
+                    retryBackoff,
+                    maxConnections);
         }
     }
 

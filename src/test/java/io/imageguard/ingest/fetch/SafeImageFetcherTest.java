@@ -1,0 +1,628 @@
+package io.imageguard.ingest.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import io.imageguard.ingest.TestImages;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every refusal against a loopback server. Only 127.0.0.1 is allowed by the policy and only
+ * 127.0.0.1 may ever be connected to: a connect hook fails the test on any other address, so even a
+ * broken fetcher never sends traffic anywhere else. Names are mapped by an injected resolver to
+ * 127.0.0.1 (allowed) or 127.0.0.2 (loopback, but not allowed).
+ */
+class SafeImageFetcherTest {
+
+    private static final InetAddress ALLOWED = loopback(1);
+    private static final InetAddress NOT_ALLOWED = loopback(2);
+
+    private static final Map<String, List<InetAddress>> NAMES =
+            Map.of(
+                    "images.test", List.of(ALLOWED),
+                    "cdn.images.test", List.of(ALLOWED),
+                    "evil.test", List.of(NOT_ALLOWED),
+                    "mixed.test", List.of(ALLOWED, NOT_ALLOWED));
+
+    private static final HostResolver TEST_RESOLVER =
+            host -> {
+                List<InetAddress> addresses = NAMES.get(host);
+                if (addresses == null) {
+                    throw new UnknownHostException(host);
+                }
+                return addresses;
+            };
+
+    private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
+    private final List<InetSocketAddress> connects = new CopyOnWriteArrayList<>();
+
+    /** Released at teardown so handlers that never answer end. */
+    private final CountDownLatch testOver = new CountDownLatch(1);
+
+    private ExecutorService serverThreads;
+    private HttpServer server;
+    private SafeImageFetcher fetcher;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        serverThreads = Executors.newCachedThreadPool();
+        server = HttpServer.create(new InetSocketAddress(ALLOWED, 0), 0);
+        server.setExecutor(serverThreads);
+        server.createContext(
+                "/",
+                exchange -> {
+                    HttpHandler handler = routes.get(exchange.getRequestURI().getPath());
+                    if (handler == null) {
+                        exchange.sendResponseHeaders(404, -1);
+                        exchange.close();
+                        return;
+                    }
+                    try {
+                        handler.handle(exchange);
+                    } finally {
+                        exchange.close();
+                    }
+                });
+        server.start();
+        fetcher = fetcher(policy().build());
+    }
+
+    @AfterEach
+    void stopServer() throws IOException {
+        testOver.countDown();
+        fetcher.close();
+        server.stop(0);
+        serverThreads.shutdownNow();
+    }
+
+    private ImageFetchPolicy.Builder policy() {
+        return ImageFetchPolicy.builder()
+                .allowedCidrs(List.of(Cidr.parse("127.0.0.1/32")))
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(10))
+                .totalTimeout(Duration.ofSeconds(20))
+                .retries(0)
+                .retryBackoff(Duration.ofMillis(10));
+    }
+
+    /** A fetcher whose sockets fail the test on any address but 127.0.0.1. */
+    private SafeImageFetcher fetcher(ImageFetchPolicy policy) {
+        return new SafeImageFetcher(
+                policy,
+                TEST_RESOLVER,
+                address -> {
+                    connects.add(address);
+                    if (!address.getAddress().equals(ALLOWED)) {
+                        throw new AssertionError("connect attempted to " + address);
+                    }
+                });
+    }
+
+    private String url(String host, String path) {
+        return "http://" + host + ":" + server.getAddress().getPort() + path;
+    }
+
+    private String url(String path) {
+        return url("127.0.0.1", path);
+    }
+
+    private void serve(String path, String contentType, byte[] body) {
+        routes.put(
+                path,
+                exchange -> {
+                    if (contentType != null) {
+                        exchange.getResponseHeaders().set("Content-Type", contentType);
+                    }
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                });
+    }
+
+    private void redirect(String path, String location) {
+        routes.put(
+                path,
+                exchange -> {
+                    exchange.getResponseHeaders().set("Location", location);
+                    exchange.sendResponseHeaders(302, -1);
+                });
+    }
+
+    private RefusalReason refusal(String url) {
+        return refusal(fetcher, url);
+    }
+
+    private static RefusalReason refusal(SafeImageFetcher fetcher, String url) {
+        try {
+            fetcher.fetch(url);
+        } catch (ImageRefusedException e) {
+            return e.reason();
+        }
+        throw new AssertionError("fetched although it should have been refused: " + url);
+    }
+
+    // ---- successful fetches ------------------------------------------------------------
+
+    @Test
+    void fetchesJpegWithFormatAndHeaderDimensions() throws Exception {
+        byte[] jpeg = TestImages.jpeg(40, 30);
+        serve("/photo.jpg", "image/jpeg", jpeg);
+
+        FetchedImage image = fetcher.fetch(url("/photo.jpg"));
+
+        assertThat(image.format()).isEqualTo(ImageFormat.JPEG);
+        assertThat(image.bytes()).isEqualTo(jpeg);
+        assertThat(image.width()).isEqualTo(40);
+        assertThat(image.height()).isEqualTo(30);
+        assertThat(image.finalUrl()).isEqualTo(url("/photo.jpg"));
+    }
+
+    @Test
+    void fetchesPngThroughResolvedHostName() throws Exception {
+        byte[] png = TestImages.png(17, 9);
+        serve("/p.png", "image/png", png);
+
+        FetchedImage image = fetcher.fetch(url("images.test", "/p.png"));
+
+        assertThat(image.format()).isEqualTo(ImageFormat.PNG);
+        assertThat(image.bytes()).isEqualTo(png);
+        assertThat(image.width()).isEqualTo(17);
+        assertThat(image.height()).isEqualTo(9);
+        assertThat(connects).isNotEmpty().allMatch(a -> a.getAddress().equals(ALLOWED));
+    }
+
+    @Test
+    void bytesDecideWhenContentTypeIsNotAnImageType() throws Exception {
+        serve("/blob", "application/octet-stream", TestImages.png(5, 5));
+
+        assertThat(fetcher.fetch(url("/blob")).format()).isEqualTo(ImageFormat.PNG);
+    }
+
+    // ---- hostile bodies ----------------------------------------------------------------
+
+    @Test
+    void refusesPngHeaderClaimingTenGigapixelsBeforeReadingItsBody() {
+        byte[] bomb = TestImages.pngHeader(100_000, 100_000);
+        // The header, then an endless body: only a refusal from the header can end this early.
+        routes.put("/bomb.png", endless("image/png", bomb));
+
+        assertThat(refusal(url("/bomb.png"))).isEqualTo(RefusalReason.TOO_MANY_PIXELS);
+    }
+
+    @Test
+    void refusesGarbageBytes() {
+        byte[] garbage = new byte[4096];
+        new java.util.Random(42).nextBytes(garbage);
+        garbage[0] = 'x';
+        serve("/photo", null, garbage);
+
+        assertThat(refusal(url("/photo"))).isEqualTo(RefusalReason.NOT_AN_IMAGE);
+    }
+
+    @Test
+    void refusesHtmlServedAsImage() {
+        serve(
+                "/a.jpg",
+                "image/jpeg",
+                "<html>login</html>".repeat(10).getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(refusal(url("/a.jpg"))).isEqualTo(RefusalReason.NOT_AN_IMAGE);
+    }
+
+    @Test
+    void refusesBodyOverTheLimitWhileReadingWithoutContentLength() throws Exception {
+        routes.put("/big.png", endless("image/png", TestImages.png(8, 8)));
+        SafeImageFetcher small = fetcher(policy().maxBytes(64 * 1024).build());
+
+        assertThat(refusal(small, url("/big.png"))).isEqualTo(RefusalReason.TOO_LARGE);
+        small.close();
+    }
+
+    @Test
+    void refusesDeclaredContentLengthOverTheLimitWithoutReading() throws Exception {
+        routes.put(
+                "/big.jpg",
+                exchange -> {
+                    exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+                    exchange.sendResponseHeaders(200, 10L * 1024 * 1024);
+                    exchange.getResponseBody().write(TestImages.jpeg(8, 8));
+                });
+        SafeImageFetcher small = fetcher(policy().maxBytes(64 * 1024).build());
+
+        assertThat(refusal(small, url("/big.jpg"))).isEqualTo(RefusalReason.TOO_LARGE);
+        small.close();
+    }
+
+    @Test
+    void countsBytesEvenWhenContentLengthLiesSmall() throws Exception {
+        // A hand-written response: a small Content-Length next to chunked framing that carries
+        // far more. The framing wins in HTTP/1.1; the byte count must not trust the header.
+        byte[] png = TestImages.png(8, 8);
+        try (ServerSocket raw = new ServerSocket(0, 1, ALLOWED)) {
+            Thread serverThread =
+                    new Thread(
+                            () -> {
+                                try (Socket s = raw.accept()) {
+                                    s.getInputStream().read(new byte[4096]);
+                                    OutputStream out = s.getOutputStream();
+                                    out.write(
+                                            ("HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n"
+                                                            + "Content-Length: 1000\r\n"
+                                                            + "Transfer-Encoding: chunked\r\n\r\n")
+                                                    .getBytes(StandardCharsets.US_ASCII));
+                                    writeChunk(out, png);
+                                    byte[] filler = new byte[16 * 1024];
+                                    for (int i = 0; i < 64; i++) {
+                                        writeChunk(out, filler);
+                                    }
+                                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                                } catch (IOException expected) {
+                                    // The fetcher hangs up once over the limit.
+                                }
+                            });
+            serverThread.start();
+            SafeImageFetcher small = fetcher(policy().maxBytes(64 * 1024).build());
+
+            assertThat(refusal(small, "http://127.0.0.1:" + raw.getLocalPort() + "/x.png"))
+                    .isEqualTo(RefusalReason.TOO_LARGE);
+            small.close();
+            serverThread.join(TimeUnit.SECONDS.toMillis(10));
+        }
+    }
+
+    @Test
+    void refusesPngClaimingToBeJpegByContentType() {
+        serve("/photo", "image/jpeg", TestImages.png(10, 10));
+
+        assertThat(refusal(url("/photo"))).isEqualTo(RefusalReason.FORMAT_MISMATCH);
+    }
+
+    @Test
+    void refusesPngClaimingToBeJpegByExtension() {
+        serve("/photo.jpg", "application/octet-stream", TestImages.png(10, 10));
+
+        assertThat(refusal(url("/photo.jpg"))).isEqualTo(RefusalReason.FORMAT_MISMATCH);
+    }
+
+    // ---- forbidden targets -------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ftp://images.test/a.jpg",
+                "gopher://images.test/",
+                "jar:file:/x.jar!/a.jpg",
+                "file:///etc/passwd",
+                "data:image/png;base64,iVBORw0KGgo="
+            })
+    void refusesSchemesNotAllowed(String url) {
+        assertThat(refusal(url)).isIn(RefusalReason.SCHEME_NOT_ALLOWED, RefusalReason.BAD_URL);
+        assertThat(connects).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "not a url",
+                "/relative/path.jpg",
+                "http:///nohost.jpg",
+                "http://user:secret@images.test/a.jpg",
+                "http://2130706433/a.jpg",
+                "http://127.1/a.jpg",
+                "http://0x7f.0.0.1/a.jpg"
+            })
+    void refusesMalformedOrAmbiguousUrls(String url) {
+        assertThat(refusal(url)).isEqualTo(RefusalReason.BAD_URL);
+        assertThat(connects).isEmpty();
+    }
+
+    @Test
+    void refusesHostOffTheAllowList() throws Exception {
+        serve("/a.png", "image/png", TestImages.png(4, 4));
+        SafeImageFetcher restricted =
+                fetcher(
+                        policy().allowedHosts(
+                                        java.util.Set.of(".cdn.images.test", "cdn.images.test"))
+                                .build());
+
+        assertThat(refusal(restricted, url("images.test", "/a.png")))
+                .isEqualTo(RefusalReason.FORBIDDEN_HOST);
+        assertThat(restricted.fetch(url("cdn.images.test", "/a.png")).format())
+                .isEqualTo(ImageFormat.PNG);
+        restricted.close();
+    }
+
+    @Test
+    void refusesLoopbackAddressOutsideTheAllowList() {
+        serve("/a.png", "image/png", TestImages.png(4, 4));
+
+        assertThat(refusal(url("127.0.0.2", "/a.png"))).isEqualTo(RefusalReason.FORBIDDEN_ADDRESS);
+        assertThat(connects).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"evil.test", "mixed.test"})
+    void refusesHostNameResolvingToAForbiddenAddress(String host) {
+        serve("/a.png", "image/png", TestImages.png(4, 4));
+
+        assertThat(refusal(url(host, "/a.png"))).isEqualTo(RefusalReason.FORBIDDEN_ADDRESS);
+        assertThat(connects).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "10.0.0.1",
+                "192.168.1.1",
+                "172.16.0.1",
+                "169.254.169.254",
+                "100.64.0.1",
+                "0.0.0.0",
+                "224.0.0.1",
+                "255.255.255.255",
+                "[::1]",
+                "[::]",
+                "[fd00::1]",
+                "[fe80::1]",
+                "[::ffff:10.0.0.1]",
+                "[::ffff:127.0.0.2]",
+                "[64:ff9b::a00:1]"
+            })
+    void refusesPrivateAddressLiteralsWithoutConnecting(String host) {
+        assertThat(refusal("http://" + host + ":9/a.jpg"))
+                .isEqualTo(RefusalReason.FORBIDDEN_ADDRESS);
+        assertThat(connects).isEmpty();
+    }
+
+    // ---- redirects ---------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "http://10.0.0.1:9/a.png",
+                "http://[::1]:9/a.png",
+                "http://evil.test:9/a.png"
+            })
+    void refusesRedirectToAForbiddenAddress(String location) {
+        redirect("/r", location);
+
+        assertThat(refusal(url("/r"))).isEqualTo(RefusalReason.FORBIDDEN_ADDRESS);
+        assertThat(connects).hasSize(1);
+    }
+
+    @Test
+    void refusesRedirectToAFileEvenUnderTheRoots(@TempDir Path roots) throws Exception {
+        Path inside = Files.write(roots.resolve("a.png"), TestImages.png(4, 4));
+        redirect("/r", inside.toUri().toString());
+        SafeImageFetcher withFiles = fetcher(policy().fileRoots(List.of(roots)).build());
+
+        assertThat(refusal(withFiles, url("/r"))).isEqualTo(RefusalReason.SCHEME_NOT_ALLOWED);
+        withFiles.close();
+    }
+
+    @Test
+    void followsThreeRedirectsAndRechecksEach() throws Exception {
+        serve("/final.png", "image/png", TestImages.png(6, 6));
+        redirect("/r3", "/final.png");
+        redirect("/r2", url("images.test", "/r3"));
+        redirect("/r1", "/r2");
+
+        FetchedImage image = fetcher.fetch(url("/r1"));
+
+        assertThat(image.finalUrl()).isEqualTo(url("images.test", "/final.png"));
+        assertThat(image.width()).isEqualTo(6);
+    }
+
+    @Test
+    void refusesTheFourthRedirect() {
+        serve("/final.png", "image/png", TestImages.png(6, 6));
+        redirect("/r4", "/final.png");
+        redirect("/r3", "/r4");
+        redirect("/r2", "/r3");
+        redirect("/r1", "/r2");
+
+        assertThat(refusal(url("/r1"))).isEqualTo(RefusalReason.TOO_MANY_REDIRECTS);
+    }
+
+    @Test
+    void refusesARedirectLoop() {
+        redirect("/loop", "/loop");
+
+        assertThat(refusal(url("/loop"))).isEqualTo(RefusalReason.TOO_MANY_REDIRECTS);
+    }
+
+    // ---- time and retries --------------------------------------------------------------
+
+    @Test
+    void timesOutOnAServerThatNeverAnswersAndRetriesOnce() throws Exception {
+        CountDownLatch requests = new CountDownLatch(2);
+        AtomicInteger seen = new AtomicInteger();
+        routes.put(
+                "/slow.jpg",
+                exchange -> {
+                    seen.incrementAndGet();
+                    requests.countDown();
+                    try {
+                        testOver.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+        SafeImageFetcher impatient =
+                fetcher(policy().readTimeout(Duration.ofMillis(300)).retries(1).build());
+
+        assertThat(refusal(impatient, url("/slow.jpg"))).isEqualTo(RefusalReason.TIMEOUT);
+        assertThat(requests.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(seen).hasValue(2);
+        impatient.close();
+    }
+
+    @Test
+    void retriesServerErrorsThenSucceeds() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        byte[] png = TestImages.png(3, 3);
+        routes.put(
+                "/flaky.png",
+                exchange -> {
+                    if (calls.incrementAndGet() == 1) {
+                        exchange.sendResponseHeaders(503, -1);
+                        return;
+                    }
+                    exchange.sendResponseHeaders(200, png.length);
+                    exchange.getResponseBody().write(png);
+                });
+        SafeImageFetcher patient = fetcher(policy().retries(2).build());
+
+        assertThat(patient.fetch(url("/flaky.png")).bytes()).isEqualTo(png);
+        assertThat(calls).hasValue(2);
+        patient.close();
+    }
+
+    @Test
+    void doesNotRetryClientErrors() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        routes.put(
+                "/gone.png",
+                exchange -> {
+                    calls.incrementAndGet();
+                    exchange.sendResponseHeaders(404, -1);
+                });
+        SafeImageFetcher patient = fetcher(policy().retries(2).build());
+
+        assertThat(refusal(patient, url("/gone.png"))).isEqualTo(RefusalReason.HTTP_STATUS);
+        assertThat(calls).hasValue(1);
+        patient.close();
+    }
+
+    @Test
+    void asyncFetchRetriesOnTheGivenExecutor() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        byte[] jpeg = TestImages.jpeg(12, 8);
+        routes.put(
+                "/flaky.jpg",
+                exchange -> {
+                    if (calls.incrementAndGet() == 1) {
+                        exchange.sendResponseHeaders(502, -1);
+                        return;
+                    }
+                    exchange.sendResponseHeaders(200, jpeg.length);
+                    exchange.getResponseBody().write(jpeg);
+                });
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        SafeImageFetcher patient = fetcher(policy().retries(1).build());
+        try {
+            FetchedImage image =
+                    patient.fetchAsync(url("/flaky.jpg"), pool).get(30, TimeUnit.SECONDS);
+            CompletableFuture<FetchedImage> refused = patient.fetchAsync(url("/missing.jpg"), pool);
+
+            assertThat(image.width()).isEqualTo(12);
+            assertThat(calls).hasValue(2);
+            assertThatThrownBy(() -> refused.get(30, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(
+                            ImageRefusedException.class,
+                            e -> assertThat(e.reason()).isEqualTo(RefusalReason.HTTP_STATUS));
+        } finally {
+            patient.close();
+            pool.shutdownNow();
+        }
+    }
+
+    // ---- files -------------------------------------------------------------------------
+
+    @Test
+    void readsFileUnderARoot(@TempDir Path dir) throws Exception {
+        Path root = Files.createDirectory(dir.resolve("root"));
+        byte[] png = TestImages.png(7, 5);
+        Path file = Files.write(root.resolve("a.png"), png);
+        SafeImageFetcher withFiles = fetcher(policy().fileRoots(List.of(root)).build());
+
+        FetchedImage image = withFiles.fetch(file.toUri().toString());
+
+        assertThat(image.bytes()).isEqualTo(png);
+        assertThat(image.width()).isEqualTo(7);
+        withFiles.close();
+    }
+
+    @Test
+    void refusesFilesOutsideTheRoots(@TempDir Path dir) throws Exception {
+        Path root = Files.createDirectory(dir.resolve("root"));
+        Path other = Files.createDirectory(dir.resolve("other"));
+        Path outside = Files.write(other.resolve("b.png"), TestImages.png(4, 4));
+        Path link = Files.createSymbolicLink(root.resolve("link.png"), outside);
+        SafeImageFetcher withFiles = fetcher(policy().fileRoots(List.of(root)).build());
+
+        assertThat(refusal(withFiles, outside.toUri().toString()))
+                .isEqualTo(RefusalReason.FILE_OUTSIDE_ROOTS);
+        assertThat(refusal(withFiles, "file://" + root + "/../other/b.png"))
+                .isEqualTo(RefusalReason.FILE_OUTSIDE_ROOTS);
+        assertThat(refusal(withFiles, link.toUri().toString()))
+                .isEqualTo(RefusalReason.FILE_OUTSIDE_ROOTS);
+        withFiles.close();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------
+
+    /** Writes {@code prefix}, then zeros until the client hangs up. */
+    private HttpHandler endless(String contentType, byte[] prefix) {
+        return exchange -> {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+            exchange.sendResponseHeaders(200, 0);
+            OutputStream body = exchange.getResponseBody();
+            byte[] zeros = new byte[8192];
+            try {
+                body.write(prefix);
+                // Bounded so a broken fetcher ends the test instead of hanging it.
+                for (int i = 0; i < 100_000 && testOver.getCount() > 0; i++) {
+                    body.write(zeros);
+                    body.flush();
+                }
+            } catch (IOException hungUp) {
+                // Expected: the fetcher stops reading.
+            }
+        };
+    }
+
+    private static void writeChunk(OutputStream out, byte[] data) throws IOException {
+        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static InetAddress loopback(int last) {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, (byte) last});
+        } catch (UnknownHostException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

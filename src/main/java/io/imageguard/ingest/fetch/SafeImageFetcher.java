@@ -87,7 +87,7 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class SafeImageFetcher implements AutoCloseable {
 
-    /** Bytes after which format, declared type and (for most formats) size are checked early. */
+    /** Bytes after which format, claims and (once the header is in) pixels are checked. */
     private static final int EARLY_CHECK_BYTES = 64;
 
     /** A lying Content-Length must not make us allocate its claim up front. */
@@ -238,7 +238,7 @@ public final class SafeImageFetcher implements AutoCloseable {
             boolean finished = false;
             ClassicHttpResponse response = null;
             try {
-                response = client.executeOpen(null, get, null);
+                response = execute(get, current);
                 int code = response.getCode();
                 if (isRedirect(code)) {
                     if (redirects >= policy.maxRedirects()) {
@@ -271,10 +271,9 @@ public final class SafeImageFetcher implements AutoCloseable {
                                 contentType == null ? null : contentType.getValue(),
                                 first,
                                 current);
-                byte[] bytes;
-                try (InputStream in = entity.getContent()) {
-                    bytes = readLimited(in, declared, deadline, claims);
-                }
+                // Not try-with-resources: closing the stream drains the body, so a refusal
+                // must cancel the exchange first (finally below) and only then close.
+                byte[] bytes = readLimited(entity.getContent(), declared, deadline, claims);
                 finished = true;
                 ImageHeader header = inspect(bytes, bytes.length, true, claims);
                 return new FetchedImage(
@@ -295,6 +294,17 @@ public final class SafeImageFetcher implements AutoCloseable {
         }
     }
 
+    private ClassicHttpResponse execute(HttpGet get, URI uri)
+            throws IOException, ImageRefusedException {
+        try {
+            return client.executeOpen(null, get, null);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // The client's own validation of a hostile URL must not escape as a crash.
+            throw new ImageRefusedException(
+                    RefusalReason.BAD_URL, "HTTP client refused " + uri + ": " + e.getMessage());
+        }
+    }
+
     private void checkNetworkTarget(URI uri) throws ImageRefusedException {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!policy.schemes().contains(scheme)) {
@@ -309,6 +319,9 @@ public final class SafeImageFetcher implements AutoCloseable {
         String host = uri.getHost();
         if (host == null || host.isEmpty()) {
             throw new ImageRefusedException(RefusalReason.BAD_URL, "no valid host in " + uri);
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new ImageRefusedException(RefusalReason.BAD_URL, "port out of range in " + uri);
         }
         host = host.toLowerCase(Locale.ROOT);
         if (Cidr.IpLiterals.isAmbiguousNumeric(host)) {
@@ -488,7 +501,7 @@ public final class SafeImageFetcher implements AutoCloseable {
                                         : DEFAULT_INITIAL_BUFFER);
         byte[] buffer = new byte[Math.max(initial, EARLY_CHECK_BYTES)];
         int length = 0;
-        boolean earlyChecked = false;
+        boolean headerSeen = false;
         while (true) {
             if (length == buffer.length) {
                 if (length >= max) {
@@ -504,10 +517,10 @@ public final class SafeImageFetcher implements AutoCloseable {
                 break;
             }
             length += n;
-            if (!earlyChecked && length >= EARLY_CHECK_BYTES) {
-                // Refuse garbage and bombs before downloading up to the byte limit.
-                inspect(buffer, length, false, claims);
-                earlyChecked = true;
+            if (!headerSeen && length >= EARLY_CHECK_BYTES) {
+                // Refuse garbage and bombs before downloading up to the byte limit; a JPEG's
+                // frame header may come after large metadata, so look again until it is seen.
+                headerSeen = inspect(buffer, length, false, claims) != null;
             }
             remaining(deadline, claims.served());
         }

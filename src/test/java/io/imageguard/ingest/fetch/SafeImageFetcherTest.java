@@ -3,6 +3,7 @@ package io.imageguard.ingest.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.imageguard.ingest.TestImages;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -209,12 +212,29 @@ class SafeImageFetcherTest {
     // ---- hostile bodies ----------------------------------------------------------------
 
     @Test
-    void refusesPngHeaderClaimingTenGigapixelsBeforeReadingItsBody() {
+    void refusesPngHeaderClaimingTenGigapixelsBeforeReadingItsBody() throws Exception {
         byte[] bomb = TestImages.pngHeader(100_000, 100_000);
         // The header, then an endless body: only a refusal from the header can end this early.
-        routes.put("/bomb.png", endless("image/png", bomb));
+        EndlessBody body = new EndlessBody("image/png", bomb);
+        routes.put("/bomb.png", body);
 
         assertThat(refusal(url("/bomb.png"))).isEqualTo(RefusalReason.TOO_MANY_PIXELS);
+        body.assertClientHungUpEarly();
+    }
+
+    @Test
+    void refusesJpegFrameHeaderClaimingFourGigapixels() throws Exception {
+        byte[] jpeg = TestImages.jpeg(8, 8);
+        // Patch the start-of-frame segment (FF C0, length, precision) to 65535 x 65535.
+        int sof = indexOfMarker(jpeg, 0xC0);
+        for (int i = sof + 5; i < sof + 9; i++) {
+            jpeg[i] = (byte) 0xFF;
+        }
+        EndlessBody body = new EndlessBody("image/jpeg", Arrays.copyOf(jpeg, sof + 19));
+        routes.put("/bomb.jpg", body);
+
+        assertThat(refusal(url("/bomb.jpg"))).isEqualTo(RefusalReason.TOO_MANY_PIXELS);
+        body.assertClientHungUpEarly();
     }
 
     @Test
@@ -239,10 +259,12 @@ class SafeImageFetcherTest {
 
     @Test
     void refusesBodyOverTheLimitWhileReadingWithoutContentLength() throws Exception {
-        routes.put("/big.png", endless("image/png", TestImages.png(8, 8)));
+        EndlessBody body = new EndlessBody("image/png", TestImages.png(8, 8));
+        routes.put("/big.png", body);
         SafeImageFetcher small = fetcher(policy().maxBytes(64 * 1024).build());
 
         assertThat(refusal(small, url("/big.png"))).isEqualTo(RefusalReason.TOO_LARGE);
+        body.assertClientHungUpEarly();
         small.close();
     }
 
@@ -337,7 +359,11 @@ class SafeImageFetcherTest {
                 "http://user:secret@images.test/a.jpg",
                 "http://2130706433/a.jpg",
                 "http://127.1/a.jpg",
-                "http://0x7f.0.0.1/a.jpg"
+                "http://0x7f.0.0.1/a.jpg",
+                "http://images.test:99999/a.jpg",
+                "http://images.test:0/a.jpg",
+                "http://exa mple.test/a.jpg",
+                "http://ex_ample.test/a.jpg"
             })
     void refusesMalformedOrAmbiguousUrls(String url) {
         assertThat(refusal(url)).isEqualTo(RefusalReason.BAD_URL);
@@ -592,24 +618,52 @@ class SafeImageFetcherTest {
 
     // ---- helpers -----------------------------------------------------------------------
 
-    /** Writes {@code prefix}, then zeros until the client hangs up. */
-    private HttpHandler endless(String contentType, byte[] prefix) {
-        return exchange -> {
+    /** A body of {@code prefix}, then zeros until the client hangs up (or 800 MB). */
+    private final class EndlessBody implements HttpHandler {
+        private final String contentType;
+        private final byte[] prefix;
+        final AtomicLong written = new AtomicLong();
+        final CountDownLatch finished = new CountDownLatch(1);
+
+        EndlessBody(String contentType, byte[] prefix) {
+            this.contentType = contentType;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public void handle(HttpExchange exchange) throws IOException {
             exchange.getResponseHeaders().set("Content-Type", contentType);
             exchange.sendResponseHeaders(200, 0);
             OutputStream body = exchange.getResponseBody();
             byte[] zeros = new byte[8192];
             try {
                 body.write(prefix);
-                // Bounded so a broken fetcher ends the test instead of hanging it.
                 for (int i = 0; i < 100_000 && testOver.getCount() > 0; i++) {
                     body.write(zeros);
                     body.flush();
+                    written.addAndGet(zeros.length);
                 }
             } catch (IOException hungUp) {
-                // Expected: the fetcher stops reading.
+                // Expected: the fetcher stops reading and drops the connection.
+            } finally {
+                finished.countDown();
             }
-        };
+        }
+
+        /** The fetcher hung up instead of draining: far less was sent than the 800 MB on offer. */
+        void assertClientHungUpEarly() throws InterruptedException {
+            assertThat(finished.await(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(written.get()).isLessThan(32L * 1024 * 1024);
+        }
+    }
+
+    private static int indexOfMarker(byte[] jpeg, int marker) {
+        for (int i = 2; i + 1 < jpeg.length; i++) {
+            if ((jpeg[i] & 0xFF) == 0xFF && (jpeg[i + 1] & 0xFF) == marker) {
+                return i;
+            }
+        }
+        throw new AssertionError("no marker " + Integer.toHexString(marker));
     }
 
     private static void writeChunk(OutputStream out, byte[] data) throws IOException {

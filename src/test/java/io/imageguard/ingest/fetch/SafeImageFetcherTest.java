@@ -67,6 +67,7 @@ class SafeImageFetcherTest {
 
     private final Map<String, HttpHandler> routes = new ConcurrentHashMap<>();
     private final List<InetSocketAddress> connects = new CopyOnWriteArrayList<>();
+    private final List<SafeImageFetcher> fetchers = new CopyOnWriteArrayList<>();
 
     /** Released at teardown so handlers that never answer end. */
     private final CountDownLatch testOver = new CountDownLatch(1);
@@ -102,7 +103,9 @@ class SafeImageFetcherTest {
     @AfterEach
     void stopServer() throws IOException {
         testOver.countDown();
-        fetcher.close();
+        for (SafeImageFetcher f : fetchers) {
+            f.close();
+        }
         server.stop(0);
         serverThreads.shutdownNow();
     }
@@ -119,15 +122,18 @@ class SafeImageFetcherTest {
 
     /** A fetcher whose sockets fail the test on any address but 127.0.0.1. */
     private SafeImageFetcher fetcher(ImageFetchPolicy policy) {
-        return new SafeImageFetcher(
-                policy,
-                TEST_RESOLVER,
-                address -> {
-                    connects.add(address);
-                    if (!address.getAddress().equals(ALLOWED)) {
-                        throw new AssertionError("connect attempted to " + address);
-                    }
-                });
+        SafeImageFetcher created =
+                new SafeImageFetcher(
+                        policy,
+                        TEST_RESOLVER,
+                        address -> {
+                            connects.add(address);
+                            if (!address.getAddress().equals(ALLOWED)) {
+                                throw new AssertionError("connect attempted to " + address);
+                            }
+                        });
+        fetchers.add(created);
+        return created;
     }
 
     private String url(String host, String path) {
@@ -265,7 +271,6 @@ class SafeImageFetcherTest {
 
         assertThat(refusal(small, url("/big.png"))).isEqualTo(RefusalReason.TOO_LARGE);
         body.assertClientHungUpEarly();
-        small.close();
     }
 
     @Test
@@ -280,7 +285,6 @@ class SafeImageFetcherTest {
         SafeImageFetcher small = fetcher(policy().maxBytes(64 * 1024).build());
 
         assertThat(refusal(small, url("/big.jpg"))).isEqualTo(RefusalReason.TOO_LARGE);
-        small.close();
     }
 
     @Test
@@ -315,7 +319,6 @@ class SafeImageFetcherTest {
 
             assertThat(refusal(small, "http://127.0.0.1:" + raw.getLocalPort() + "/x.png"))
                     .isEqualTo(RefusalReason.TOO_LARGE);
-            small.close();
             serverThread.join(TimeUnit.SECONDS.toMillis(10));
         }
     }
@@ -383,7 +386,6 @@ class SafeImageFetcherTest {
                 .isEqualTo(RefusalReason.FORBIDDEN_HOST);
         assertThat(restricted.fetch(url("cdn.images.test", "/a.png")).format())
                 .isEqualTo(ImageFormat.PNG);
-        restricted.close();
     }
 
     @Test
@@ -451,7 +453,6 @@ class SafeImageFetcherTest {
         SafeImageFetcher withFiles = fetcher(policy().fileRoots(List.of(roots)).build());
 
         assertThat(refusal(withFiles, url("/r"))).isEqualTo(RefusalReason.SCHEME_NOT_ALLOWED);
-        withFiles.close();
     }
 
     @Test
@@ -508,28 +509,17 @@ class SafeImageFetcherTest {
         assertThat(refusal(impatient, url("/slow.jpg"))).isEqualTo(RefusalReason.TIMEOUT);
         assertThat(requests.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(seen).hasValue(2);
-        impatient.close();
     }
 
     @Test
     void retriesServerErrorsThenSucceeds() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         byte[] png = TestImages.png(3, 3);
-        routes.put(
-                "/flaky.png",
-                exchange -> {
-                    if (calls.incrementAndGet() == 1) {
-                        exchange.sendResponseHeaders(503, -1);
-                        return;
-                    }
-                    exchange.sendResponseHeaders(200, png.length);
-                    exchange.getResponseBody().write(png);
-                });
+        routes.put("/flaky.png", failingOnceWith(503, png, calls));
         SafeImageFetcher patient = fetcher(policy().retries(2).build());
 
         assertThat(patient.fetch(url("/flaky.png")).bytes()).isEqualTo(png);
         assertThat(calls).hasValue(2);
-        patient.close();
     }
 
     @Test
@@ -545,23 +535,13 @@ class SafeImageFetcherTest {
 
         assertThat(refusal(patient, url("/gone.png"))).isEqualTo(RefusalReason.HTTP_STATUS);
         assertThat(calls).hasValue(1);
-        patient.close();
     }
 
     @Test
     void asyncFetchRetriesOnTheGivenExecutor() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         byte[] jpeg = TestImages.jpeg(12, 8);
-        routes.put(
-                "/flaky.jpg",
-                exchange -> {
-                    if (calls.incrementAndGet() == 1) {
-                        exchange.sendResponseHeaders(502, -1);
-                        return;
-                    }
-                    exchange.sendResponseHeaders(200, jpeg.length);
-                    exchange.getResponseBody().write(jpeg);
-                });
+        routes.put("/flaky.jpg", failingOnceWith(502, jpeg, calls));
         ExecutorService pool = Executors.newFixedThreadPool(2);
         SafeImageFetcher patient = fetcher(policy().retries(1).build());
         try {
@@ -578,7 +558,6 @@ class SafeImageFetcherTest {
                             ImageRefusedException.class,
                             e -> assertThat(e.reason()).isEqualTo(RefusalReason.HTTP_STATUS));
         } finally {
-            patient.close();
             pool.shutdownNow();
         }
     }
@@ -596,7 +575,6 @@ class SafeImageFetcherTest {
 
         assertThat(image.bytes()).isEqualTo(png);
         assertThat(image.width()).isEqualTo(7);
-        withFiles.close();
     }
 
     @Test
@@ -613,7 +591,6 @@ class SafeImageFetcherTest {
                 .isEqualTo(RefusalReason.FILE_OUTSIDE_ROOTS);
         assertThat(refusal(withFiles, link.toUri().toString()))
                 .isEqualTo(RefusalReason.FILE_OUTSIDE_ROOTS);
-        withFiles.close();
     }
 
     // ---- helpers -----------------------------------------------------------------------
@@ -655,6 +632,18 @@ class SafeImageFetcherTest {
             assertThat(finished.await(60, TimeUnit.SECONDS)).isTrue();
             assertThat(written.get()).isLessThan(32L * 1024 * 1024);
         }
+    }
+
+    /** Answers {@code status} to the first request and {@code body} to the later ones. */
+    private static HttpHandler failingOnceWith(int status, byte[] body, AtomicInteger calls) {
+        return exchange -> {
+            if (calls.incrementAndGet() == 1) {
+                exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        };
     }
 
     private static int indexOfMarker(byte[] jpeg, int marker) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.imageguard.ingest.TestImages;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +19,7 @@ import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +34,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -428,6 +433,66 @@ class SafeImageFetcherTest {
         assertThat(refusal("http://" + host + ":9/a.jpg"))
                 .isEqualTo(RefusalReason.FORBIDDEN_ADDRESS);
         assertThat(connects).isEmpty();
+    }
+
+    @Test
+    void refusesHttpsServerWithUntrustedCertificate(@TempDir Path dir) throws Exception {
+        // A self-signed certificate for images.test, made with the JDK's keytool.
+        Path keystore = dir.resolve("server.p12");
+        Process keytool =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                        .toString(),
+                                "-genkeypair",
+                                "-keyalg",
+                                "EC",
+                                "-alias",
+                                "server",
+                                "-dname",
+                                "CN=images.test",
+                                "-ext",
+                                "SAN=dns:images.test",
+                                "-validity",
+                                "2",
+                                "-storetype",
+                                "PKCS12",
+                                "-storepass",
+                                "changeit",
+                                "-keystore",
+                                keystore.toString())
+                        .redirectErrorStream(true)
+                        .start();
+        keytool.getInputStream().transferTo(OutputStream.nullOutputStream());
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(keystore)) {
+            keys.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory kmf =
+                KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, "changeit".toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(kmf.getKeyManagers(), null, null);
+        HttpsServer https = HttpsServer.create(new InetSocketAddress(ALLOWED, 0), 0);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls));
+        AtomicInteger served = new AtomicInteger();
+        https.createContext(
+                "/",
+                exchange -> {
+                    served.incrementAndGet();
+                    exchange.sendResponseHeaders(404, -1);
+                    exchange.close();
+                });
+        https.start();
+        try {
+            String url = "https://images.test:" + https.getAddress().getPort() + "/a.png";
+
+            assertThat(refusal(url)).isEqualTo(RefusalReason.UNREACHABLE);
+            assertThat(served).hasValue(0);
+            assertThat(connects).isNotEmpty().allMatch(a -> a.getAddress().equals(ALLOWED));
+        } finally {
+            https.stop(0);
+        }
     }
 
     // ---- redirects ---------------------------------------------------------------------

@@ -138,9 +138,13 @@ final class Compositions {
                 ox + small.stringWidth(old),
                 y - small.getAscent() / 3);
         g.setColor(fg);
+        int buttonH = Math.min(width / 9, below / 3);
+        int buttonY = height - buttonH - width / 40;
+        boolean button = buttonY > py + photoH + below / 2;
+        int textEnd = button ? buttonY - small.getDescent() : height - small.getDescent();
         for (int line = 0; line < 4; line++) {
             y += small.getHeight() * 3 / 2;
-            if (y > height - small.getHeight()) {
+            if (y > textEnd) {
                 break;
             }
             g.drawString(
@@ -148,16 +152,9 @@ final class Compositions {
                     width / 20,
                     y);
         }
-        int buttonH = Math.min(width / 9, below / 3);
-        if (height - buttonH - width / 40 > py + photoH + below / 2) {
+        if (button) {
             g.setColor(accent);
-            g.fillRoundRect(
-                    width / 20,
-                    height - buttonH - width / 40,
-                    width * 9 / 10,
-                    buttonH,
-                    buttonH,
-                    buttonH);
+            g.fillRoundRect(width / 20, buttonY, width * 9 / 10, buttonH, buttonH, buttonH);
         }
         g.dispose();
         return out;

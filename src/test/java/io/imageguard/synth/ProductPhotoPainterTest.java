@@ -66,8 +66,8 @@ class ProductPhotoPainterTest {
 
     /**
      * Another shot of the same product differs to pHash as much as another product does (measured:
-     * minimum 24 bits over these 50 products, median 36): a global hash cannot tell a re-shoot from
-     * a copy's absence, so these pairs test the matcher's verification step.
+     * minimum 24 bits over these 50 products, median 36). A re-shoot is hard for a local-feature
+     * verifier (same object), not for the global hash.
      */
     @Test
     void anotherShotOfTheSameProductIsAnotherPhoto() {

@@ -79,8 +79,17 @@ public final class ImageOps {
             ImageWriteParam param = writer.getDefaultWriteParam();
             param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
             param.setCompressionQuality(quality);
-            BufferedImage rgb = img.getType() == BufferedImage.TYPE_INT_RGB ? img : copy(img);
-            writer.write(null, new IIOImage(rgb, null, null), param);
+            // The writer encodes 3-byte BGR rasters directly, about twice as fast as int RGB.
+            BufferedImage bgr = img;
+            if (img.getType() != BufferedImage.TYPE_3BYTE_BGR) {
+                bgr =
+                        new BufferedImage(
+                                img.getWidth(), img.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+                Graphics2D g = bgr.createGraphics();
+                g.drawImage(img, 0, 0, null);
+                g.dispose();
+            }
+            writer.write(null, new IIOImage(bgr, null, null), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

@@ -40,7 +40,7 @@ class ProductPhotoPainterTest {
 
     /**
      * Measured over these 200 photos (seeds 1000..1199 with shots 5000..5199, 19,900 pairs):
-     * minimum 9 bits, 0.1% of pairs at 16 or less, 1% at 21 or less, median 32 (what independent
+     * minimum 11 bits, 0.1% of pairs at 16 or less, 1% at 21 or less, median 32 (what independent
      * random bits give). Copy thresholds for pHash-64 sit around 8-10 bits; the few close pairs are
      * two small dark objects on studio white, as alike as such real photos are. The bounds below
      * leave a little room for font and rendering differences between JDKs.
@@ -66,7 +66,7 @@ class ProductPhotoPainterTest {
 
     /**
      * Another shot of the same product differs to pHash as much as another product does (measured:
-     * minimum 24 bits over these 50 products, median 36). A re-shoot is hard for a local-feature
+     * minimum 25 bits over these 50 products, median 36). A re-shoot is hard for a local-feature
      * verifier (same object), not for the global hash.
      */
     @Test

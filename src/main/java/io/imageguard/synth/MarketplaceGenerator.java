@@ -268,10 +268,10 @@ public final class MarketplaceGenerator {
         BufferedImage render(int side);
     }
 
-    private record Painted(long product, long shot) implements Source {
+    private record Painted(long product, long shot, boolean onWhite) implements Source {
         @Override
         public BufferedImage render(int side) {
-            return ProductPhotoPainter.paint(product, shot, side);
+            return ProductPhotoPainter.paint(product, shot, side, onWhite);
         }
     }
 
@@ -721,7 +721,7 @@ public final class MarketplaceGenerator {
                         evidence(
                                 id + "-bts-" + k,
                                 () ->
-                                        new Painted(shoot.product(), shot)
+                                        new Painted(shoot.product(), shot, false)
                                                 .render(cfg.photoSide() * 2),
                                 camera,
                                 null,
@@ -831,7 +831,7 @@ public final class MarketplaceGenerator {
             original =
                     evidence(
                             id + "-original",
-                            () -> new Painted(product, shot).render(cfg.photoSide() * 2),
+                            () -> new Painted(product, shot, false).render(cfg.photoSide() * 2),
                             cam,
                             null,
                             accused.published.minus(Duration.ofDays(rnd.nextInt(1, 30))),
@@ -1037,7 +1037,7 @@ public final class MarketplaceGenerator {
 
     private void addPainted(Listing l, String role, long product, String watermarkId) {
         String imageId = imageId(l, l.images.size());
-        Painted p = new Painted(product, rnd.nextLong());
+        Painted p = new Painted(product, rnd.nextLong(), role.equals("WHITE_BACKGROUND"));
         Path file = listingFile(imageId);
         l.images.add(new Img(imageId, role, p, watermarkId, file, l, imageId));
         photos.add(

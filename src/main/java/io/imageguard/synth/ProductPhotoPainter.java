@@ -18,7 +18,6 @@ import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -34,7 +33,7 @@ import java.util.random.RandomGenerator;
  */
 public final class ProductPhotoPainter {
     /** The object kinds the painter draws. */
-    public enum Kind {
+    private enum Kind {
         BOTTLE,
         BOX,
         GARMENT,
@@ -60,6 +59,15 @@ public final class ProductPhotoPainter {
 
     /** A photo of product {@code productSeed} in shot {@code shotSeed}; the long side in pixels. */
     public static BufferedImage paint(long productSeed, long shotSeed, int longSide) {
+        return paint(productSeed, shotSeed, longSide, false);
+    }
+
+    /**
+     * As {@link #paint(long, long, int)}, on a studio-white background when {@code onWhite} (a
+     * {@code WHITE_BACKGROUND} photo); everything else about the shot stays as the seed says.
+     */
+    public static BufferedImage paint(
+            long productSeed, long shotSeed, int longSide, boolean onWhite) {
         Product product = Product.of(new SplittableRandom(productSeed));
         RandomGenerator shot = new SplittableRandom(shotSeed);
         int[] aspect = ASPECTS[shot.nextInt(ASPECTS.length)];
@@ -67,7 +75,7 @@ public final class ProductPhotoPainter {
         int h = longSide * aspect[1] / Math.max(aspect[0], aspect[1]);
         BufferedImage img = ImageOps.rgb(w, h);
         Graphics2D g = ImageOps.graphics(img);
-        int background = background(g, w, h, shot);
+        int background = background(g, w, h, shot, onWhite);
 
         double size = Math.min(w, h) * range(shot, 0.45, 0.8);
         double cx = w * range(shot, 0.32, 0.68);
@@ -100,8 +108,9 @@ public final class ProductPhotoPainter {
     private static final int[][] ASPECTS = {{1, 1}, {1, 1}, {4, 3}, {3, 4}, {3, 2}};
 
     /** Paints the background; returns its kind (0 studio, 1 coloured, 2 scene). */
-    private static int background(Graphics2D g, int w, int h, RandomGenerator rnd) {
-        int kind = rnd.nextInt(3);
+    private static int background(Graphics2D g, int w, int h, RandomGenerator rnd, boolean white) {
+        int drawn = rnd.nextInt(3);
+        int kind = white ? 0 : drawn;
         if (kind == 0) {
             int top = 235 + rnd.nextInt(21);
             int bottom = top - 10 - rnd.nextInt(25);
@@ -525,11 +534,5 @@ public final class ProductPhotoPainter {
             parts.add(new BasicStroke(0.03f).createStrokedShape(seam));
             return new Ellipse2D.Double(-r, -r, 2 * r, 2 * r);
         }
-    }
-
-    /** A short human-readable description, for debugging and ground truth. */
-    public static String describe(long productSeed) {
-        Product p = Product.of(new SplittableRandom(productSeed));
-        return p.kind().name().toLowerCase(Locale.ROOT) + " " + p.label();
     }
 }

@@ -11,7 +11,8 @@ import java.util.List;
  * complainants are, every near-duplicate of a published photo (theft or not), and every complaint's
  * truth. Instants are ISO-8601 UTC strings, as in the event contract.
  *
- * @param thieves sellers that copy other sellers' photos
+ * @param thieves sellers that copy other sellers' photos as their trade (a distributor re-using
+ *     photos after its licence was revoked also commits theft: see {@link Copy#theft()})
  * @param distributors sellers that re-use photos under licence
  * @param abusiveComplainants complainants that file unfounded complaints on purpose
  * @param copies every listing image made from another listing's image, in publish order

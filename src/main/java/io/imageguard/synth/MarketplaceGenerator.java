@@ -37,11 +37,11 @@ import java.util.function.Supplier;
  * {@code byteSize}, {@code exif}); honest complainants declare exactly what the file holds (the
  * EXIF is written into it), some cheats declare better facts than their file has.
  *
- * <p>Event times spread over {@link Config#days()} from {@link Config#start()}; events come out in
- * event-time order except that each may be overtaken by events up to {@link Config#maxDisorder()}
- * later (a random delay per event, so the disorder is bounded by it). Event ids are {@code
- * g<seed>-<n>}, unique within one run and across seeds. The same config gives the same events, byte
- * for byte, and the same files.
+ * <p>Event times spread over {@link Config#days()} from {@link Config#start()} (reactions that
+ * would fall later are left out); events come out in event-time order except that each may be
+ * overtaken by events up to {@link Config#maxDisorder()} later (a random delay per event, so the
+ * disorder is bounded by it). Event ids are {@code g<seed>-<n>}, unique within one run and across
+ * seeds. The same config gives the same events, byte for byte, and the same files.
  */
 public final class MarketplaceGenerator {
     public static final String LISTINGS = "listings";
@@ -1121,7 +1121,10 @@ public final class MarketplaceGenerator {
         e.put("type", type);
         e.putNull("eventId"); // filled in once every event is known and ordered
         e.put("eventTime", t.toString());
-        pending.add(new Pending(t, topic, key, e));
+        // A reaction that would come after the simulated span is left out.
+        if (!t.isAfter(end)) {
+            pending.add(new Pending(t, topic, key, e));
+        }
         return e;
     }
 

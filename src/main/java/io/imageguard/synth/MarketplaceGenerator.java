@@ -132,96 +132,90 @@ public final class MarketplaceGenerator {
          * hour, 800 px photos. That is about 300 photos.
          */
         public static Config defaults(Path photoDir) {
-            return new Config(
-                    1,
-                    30,
-                    0.15,
-                    60,
-                    24,
-                    0.3,
-                    photoDir,
-                    Instant.parse("2026-03-02T08:00:00Z"),
-                    30,
-                    Duration.ofHours(1),
-                    800);
+            return builder(photoDir).build();
         }
 
-        public Config withSeed(long s) {
-            return new Config(
-                    s,
-                    sellers,
-                    thiefShare,
-                    listings,
-                    complaints,
-                    maliciousShare,
-                    photoDir,
-                    start,
-                    days,
-                    maxDisorder,
-                    photoSide);
+        /** A builder starting from the {@link #defaults}. */
+        public static Builder builder(Path photoDir) {
+            return new Builder(photoDir);
+        }
+    }
+
+    /** Builds a {@link Config}; unset knobs keep the demo defaults. */
+    public static final class Builder {
+        private long seed = 1;
+        private int sellers = 30;
+        private double thiefShare = 0.15;
+        private int listings = 60;
+        private int complaints = 24;
+        private double maliciousShare = 0.3;
+        private Path photoDir;
+        private Instant start = Instant.parse("2026-03-02T08:00:00Z");
+        private int days = 30;
+        private Duration maxDisorder = Duration.ofHours(1);
+        private int photoSide = 800;
+
+        private Builder(Path photoDir) {
+            this.photoDir = photoDir;
         }
 
-        public Config withSize(int nSellers, int nListings, int nComplaints) {
-            return new Config(
-                    seed,
-                    nSellers,
-                    thiefShare,
-                    nListings,
-                    nComplaints,
-                    maliciousShare,
-                    photoDir,
-                    start,
-                    days,
-                    maxDisorder,
-                    photoSide);
+        public Builder seed(long v) {
+            seed = v;
+            return this;
         }
 
-        public Config withShares(double thieves, double malicious) {
-            return new Config(
-                    seed,
-                    sellers,
-                    thieves,
-                    listings,
-                    complaints,
-                    malicious,
-                    photoDir,
-                    start,
-                    days,
-                    maxDisorder,
-                    photoSide);
+        public Builder sellers(int v) {
+            sellers = v;
+            return this;
         }
 
-        public Config withTime(Instant from, int nDays, Duration disorder) {
-            return new Config(
-                    seed,
-                    sellers,
-                    thiefShare,
-                    listings,
-                    complaints,
-                    maliciousShare,
-                    photoDir,
-                    from,
-                    nDays,
-                    disorder,
-                    photoSide);
+        public Builder thiefShare(double v) {
+            thiefShare = v;
+            return this;
         }
 
-        public Config withPhotoSide(int side) {
-            return new Config(
-                    seed,
-                    sellers,
-                    thiefShare,
-                    listings,
-                    complaints,
-                    maliciousShare,
-                    photoDir,
-                    start,
-                    days,
-                    maxDisorder,
-                    side);
+        public Builder listings(int v) {
+            listings = v;
+            return this;
         }
 
-        public Config withPhotoDir(Path dir) {
+        public Builder complaints(int v) {
+            complaints = v;
+            return this;
+        }
+
+        public Builder maliciousShare(double v) {
+            maliciousShare = v;
+            return this;
+        }
+
+        public Builder photoDir(Path v) {
+            photoDir = v;
+            return this;
+        }
+
+        public Builder start(Instant v) {
+            start = v;
+            return this;
+        }
+
+        public Builder days(int v) {
+            days = v;
+            return this;
+        }
+
+        public Builder maxDisorder(Duration v) {
+            maxDisorder = v;
+            return this;
+        }
+
+        public Builder photoSide(int v) {
+            photoSide = v;
+            return this;
+        }
+
+        /** The config; invalid values fail here, naming the knob. */
+        public Config build() {
             return new Config(
                     seed,
                     sellers,
@@ -229,7 +223,7 @@ public final class MarketplaceGenerator {
                     listings,
                     complaints,
                     maliciousShare,
-                    dir,
+                    photoDir,
                     start,
                     days,
                     maxDisorder,

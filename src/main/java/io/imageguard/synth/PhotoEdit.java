@@ -102,98 +102,105 @@ public enum PhotoEdit {
     CORNER_TEXT("corner-text", false) {
         @Override
         public BufferedImage apply(BufferedImage src, RandomGenerator rnd) {
-            BufferedImage out = ImageOps.copy(src);
-            int w = out.getWidth();
-            int h = out.getHeight();
-            Graphics2D g = ImageOps.graphics(out);
-            String text = rnd.nextBoolean() ? "@" + shopName(rnd) : shopName(rnd) + ".com";
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) (h * range(rnd, 0.04, 0.07))));
-            FontMetrics fm = g.getFontMetrics();
-            int margin = (int) (Math.min(w, h) * 0.03);
-            int tw = Math.min(fm.stringWidth(text), w - 2 * margin);
-            int corner = rnd.nextInt(4);
-            int x = corner % 2 == 0 ? margin : w - margin - tw;
-            int y = corner < 2 ? margin + fm.getAscent() : h - margin - fm.getDescent();
-            boolean light = rnd.nextBoolean();
-            if (rnd.nextBoolean()) {
-                g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.5f));
-                g.setColor(light ? Color.BLACK : Color.WHITE);
-                g.fillRoundRect(
-                        x - margin / 2,
-                        y - fm.getAscent() - margin / 4,
-                        tw + margin,
-                        fm.getHeight() + margin / 2,
-                        margin,
-                        margin);
-                g.setComposite(AlphaComposite.SrcOver);
-            } else {
-                g.setColor(light ? new Color(0, 0, 0, 140) : new Color(255, 255, 255, 140));
-                g.drawString(text, x + 2, y + 2);
-            }
-            g.setColor(light ? Color.WHITE : Color.BLACK);
-            g.drawString(text, x, y);
-            g.dispose();
-            return out;
+            return overlay(
+                    src,
+                    (g, w, h) -> {
+                        String text =
+                                rnd.nextBoolean() ? "@" + shopName(rnd) : shopName(rnd) + ".com";
+                        g.setFont(
+                                new Font(
+                                        Font.SANS_SERIF,
+                                        Font.BOLD,
+                                        (int) (h * range(rnd, 0.04, 0.07))));
+                        FontMetrics fm = g.getFontMetrics();
+                        int margin = (int) (Math.min(w, h) * 0.03);
+                        int tw = Math.min(fm.stringWidth(text), w - 2 * margin);
+                        int corner = rnd.nextInt(4);
+                        int x = corner % 2 == 0 ? margin : w - margin - tw;
+                        int y = corner < 2 ? margin + fm.getAscent() : h - margin - fm.getDescent();
+                        boolean light = rnd.nextBoolean();
+                        if (rnd.nextBoolean()) {
+                            g.setComposite(
+                                    AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.5f));
+                            g.setColor(light ? Color.BLACK : Color.WHITE);
+                            g.fillRoundRect(
+                                    x - margin / 2,
+                                    y - fm.getAscent() - margin / 4,
+                                    tw + margin,
+                                    fm.getHeight() + margin / 2,
+                                    margin,
+                                    margin);
+                            g.setComposite(AlphaComposite.SrcOver);
+                        } else {
+                            g.setColor(
+                                    light
+                                            ? new Color(0, 0, 0, 140)
+                                            : new Color(255, 255, 255, 140));
+                            g.drawString(text, x + 2, y + 2);
+                        }
+                        g.setColor(light ? Color.WHITE : Color.BLACK);
+                        g.drawString(text, x, y);
+                    });
         }
     },
     TILED_TEXT("tiled-text", false) {
         @Override
         public BufferedImage apply(BufferedImage src, RandomGenerator rnd) {
-            BufferedImage out = ImageOps.copy(src);
-            int w = out.getWidth();
-            int h = out.getHeight();
-            Graphics2D g = ImageOps.graphics(out);
-            String text = shopName(rnd).toUpperCase(Locale.ROOT);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, (int) (h * range(rnd, 0.04, 0.06))));
-            g.setComposite(
-                    AlphaComposite.getInstance(
-                            AlphaComposite.SRC_OVER, (float) range(rnd, 0.2, 0.35)));
-            g.setColor(rnd.nextBoolean() ? Color.WHITE : Color.GRAY);
-            g.rotate(Math.toRadians(-range(rnd, 20, 40)), w / 2.0, h / 2.0);
-            FontMetrics fm = g.getFontMetrics();
-            int stepX = fm.stringWidth(text) + fm.getHeight() * 2;
-            int stepY = fm.getHeight() * 3;
-            int reach = w + h;
-            for (int y = -reach; y < reach; y += stepY) {
-                int shift = (y / stepY) % 2 == 0 ? 0 : stepX / 2;
-                for (int x = -reach; x < reach; x += stepX) {
-                    g.drawString(text, x + shift, y);
-                }
-            }
-            g.dispose();
-            return out;
+            return overlay(
+                    src,
+                    (g, w, h) -> {
+                        String text = shopName(rnd).toUpperCase(Locale.ROOT);
+                        g.setFont(
+                                new Font(
+                                        Font.SANS_SERIF,
+                                        Font.BOLD,
+                                        (int) (h * range(rnd, 0.04, 0.06))));
+                        g.setComposite(
+                                AlphaComposite.getInstance(
+                                        AlphaComposite.SRC_OVER, (float) range(rnd, 0.2, 0.35)));
+                        g.setColor(rnd.nextBoolean() ? Color.WHITE : Color.GRAY);
+                        g.rotate(Math.toRadians(-range(rnd, 20, 40)), w / 2.0, h / 2.0);
+                        FontMetrics fm = g.getFontMetrics();
+                        int stepX = fm.stringWidth(text) + fm.getHeight() * 2;
+                        int stepY = fm.getHeight() * 3;
+                        int reach = w + h;
+                        for (int y = -reach; y < reach; y += stepY) {
+                            int shift = (y / stepY) % 2 == 0 ? 0 : stepX / 2;
+                            for (int x = -reach; x < reach; x += stepX) {
+                                g.drawString(text, x + shift, y);
+                            }
+                        }
+                    });
         }
     },
     LOGO_BADGE("logo", false) {
         @Override
         public BufferedImage apply(BufferedImage src, RandomGenerator rnd) {
-            BufferedImage out = ImageOps.copy(src);
-            int w = out.getWidth();
-            int h = out.getHeight();
-            int d = (int) (Math.min(w, h) * range(rnd, 0.12, 0.2));
-            int margin = (int) (Math.min(w, h) * 0.03);
-            int corner = rnd.nextInt(4);
-            int x = corner % 2 == 0 ? margin : w - margin - d;
-            int y = corner < 2 ? margin : h - margin - d;
-            Graphics2D g = ImageOps.graphics(out);
-            g.setColor(ImageOps.hsb(rnd, 0.6f, 1f, 0.5f, 0.9f));
-            if (rnd.nextBoolean()) {
-                g.fillOval(x, y, d, d);
-            } else {
-                g.fillRoundRect(x, y, d, d, d / 3, d / 3);
-            }
-            g.setColor(Color.WHITE);
-            g.setStroke(new BasicStroke(Math.max(2, d / 20f)));
-            g.drawOval(x + d / 10, y + d / 10, d - d / 5, d - d / 5);
-            String initials = shopName(rnd).substring(0, 2).toUpperCase(Locale.ROOT);
-            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, d * 2 / 5));
-            FontMetrics fm = g.getFontMetrics();
-            g.drawString(
-                    initials,
-                    x + (d - fm.stringWidth(initials)) / 2,
-                    y + (d + fm.getAscent() - fm.getDescent()) / 2);
-            g.dispose();
-            return out;
+            return overlay(
+                    src,
+                    (g, w, h) -> {
+                        int d = (int) (Math.min(w, h) * range(rnd, 0.12, 0.2));
+                        int margin = (int) (Math.min(w, h) * 0.03);
+                        int corner = rnd.nextInt(4);
+                        int x = corner % 2 == 0 ? margin : w - margin - d;
+                        int y = corner < 2 ? margin : h - margin - d;
+                        g.setColor(ImageOps.hsb(rnd, 0.6f, 1f, 0.5f, 0.9f));
+                        if (rnd.nextBoolean()) {
+                            g.fillOval(x, y, d, d);
+                        } else {
+                            g.fillRoundRect(x, y, d, d, d / 3, d / 3);
+                        }
+                        g.setColor(Color.WHITE);
+                        g.setStroke(new BasicStroke(Math.max(2, d / 20f)));
+                        g.drawOval(x + d / 10, y + d / 10, d - d / 5, d - d / 5);
+                        String initials = shopName(rnd).substring(0, 2).toUpperCase(Locale.ROOT);
+                        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, d * 2 / 5));
+                        FontMetrics fm = g.getFontMetrics();
+                        g.drawString(
+                                initials,
+                                x + (d - fm.stringWidth(initials)) / 2,
+                                y + (d + fm.getAscent() - fm.getDescent()) / 2);
+                    });
         }
     },
     BRIGHTER("brightness-up", false) {
@@ -365,6 +372,20 @@ public enum PhotoEdit {
         String name =
                 SYLLABLES[rnd.nextInt(SYLLABLES.length)] + SYLLABLES[rnd.nextInt(SYLLABLES.length)];
         return rnd.nextBoolean() ? name + rnd.nextInt(10, 100) : name;
+    }
+
+    /** Draws over a copy of the photo: the watermark-like edits. */
+    private static BufferedImage overlay(BufferedImage src, Overlay overlay) {
+        BufferedImage out = ImageOps.copy(src);
+        Graphics2D g = ImageOps.graphics(out);
+        overlay.draw(g, out.getWidth(), out.getHeight());
+        g.dispose();
+        return out;
+    }
+
+    @FunctionalInterface
+    private interface Overlay {
+        void draw(Graphics2D g, int w, int h);
     }
 
     private static Color barColour(RandomGenerator rnd) {

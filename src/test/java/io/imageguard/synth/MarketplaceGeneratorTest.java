@@ -46,6 +46,9 @@ class MarketplaceGeneratorTest {
                     "PROTECTION_ENROLLED", "protection",
                     "LICENSE_GRANTED", "protection",
                     "LICENSE_REVOKED", "protection");
+    private static final String[] COMPLAINT_KEYS = {
+        "complaintId", "complainantId", "accusedSellerId", "accusedListingId"
+    };
     private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
     private static final Duration DISORDER = Duration.ofHours(3);
 
@@ -58,11 +61,17 @@ class MarketplaceGeneratorTest {
     static void generate() throws IOException {
         // Full-size photos, so complaint originals are the size real camera files are.
         config =
-                MarketplaceGenerator.Config.defaults(dir.resolve("photos"))
-                        .withSeed(5)
-                        .withSize(14, 18, 16)
-                        .withShares(0.2, 0.4)
-                        .withTime(START, 20, DISORDER);
+                MarketplaceGenerator.Config.builder(dir.resolve("photos"))
+                        .seed(5)
+                        .sellers(14)
+                        .listings(18)
+                        .complaints(16)
+                        .thiefShare(0.2)
+                        .maliciousShare(0.4)
+                        .start(START)
+                        .days(20)
+                        .maxDisorder(DISORDER)
+                        .build();
         result = new MarketplaceGenerator(config).generate();
         events = result.events().stream().map(e -> parse(e.json())).toList();
     }
@@ -81,11 +90,15 @@ class MarketplaceGeneratorTest {
 
     @Test
     void sameConfigGivesTheSameEventsAndFilesByteForByte(@TempDir Path other) throws IOException {
-        MarketplaceGenerator.Config small =
-                MarketplaceGenerator.Config.defaults(other).withSize(8, 8, 6).withPhotoSide(160);
-        List<GeneratedEvent> first = new MarketplaceGenerator(small).generate().events();
+        MarketplaceGenerator.Builder small =
+                MarketplaceGenerator.Config.builder(other)
+                        .sellers(8)
+                        .listings(8)
+                        .complaints(6)
+                        .photoSide(160);
+        List<GeneratedEvent> first = new MarketplaceGenerator(small.build()).generate().events();
         Map<Path, byte[]> files = files(other);
-        List<GeneratedEvent> second = new MarketplaceGenerator(small).generate().events();
+        List<GeneratedEvent> second = new MarketplaceGenerator(small.build()).generate().events();
         assertThat(second).isEqualTo(first);
         Map<Path, byte[]> again = files(other);
         assertThat(again.keySet()).isEqualTo(files.keySet());
@@ -93,7 +106,7 @@ class MarketplaceGeneratorTest {
             assertThat(again.get(p)).as(p.toString()).isEqualTo(files.get(p));
         }
         List<GeneratedEvent> otherSeed =
-                new MarketplaceGenerator(small.withSeed(2)).generate().events();
+                new MarketplaceGenerator(small.seed(2).build()).generate().events();
         assertThat(otherSeed).isNotEqualTo(first);
     }
 
@@ -169,13 +182,8 @@ class MarketplaceGeneratorTest {
         ofType("COMPLAINT_FILED")
                 .forEach(
                         e -> {
-                            text(
-                                    e,
-                                    "complaintId",
-                                    "complainantId",
-                                    "accusedSellerId",
-                                    "accusedListingId",
-                                    "origin");
+                            text(e, COMPLAINT_KEYS);
+                            text(e, "origin");
                             assertThat(e.get("complainantIsSeller").isBoolean()).isTrue();
                             assertThat(e.get("faceModelShown").isBoolean()).isTrue();
                             assertThat(e.get("modelProofProvided").isBoolean()).isTrue();
@@ -192,23 +200,10 @@ class MarketplaceGeneratorTest {
         ofType("ACCUSED_RESPONSE")
                 .forEach(
                         e -> {
-                            text(
-                                    e,
-                                    "complaintId",
-                                    "complainantId",
-                                    "accusedSellerId",
-                                    "accusedListingId");
+                            text(e, COMPLAINT_KEYS);
                             photo(e.get("original"));
                         });
-        ofType("COMPLAINT_WITHDRAWN")
-                .forEach(
-                        e ->
-                                text(
-                                        e,
-                                        "complaintId",
-                                        "complainantId",
-                                        "accusedSellerId",
-                                        "accusedListingId"));
+        ofType("COMPLAINT_WITHDRAWN").forEach(e -> text(e, COMPLAINT_KEYS));
     }
 
     private static void photo(JsonNode p) {

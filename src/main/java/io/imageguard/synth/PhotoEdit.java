@@ -256,7 +256,10 @@ public enum PhotoEdit {
     BLUR("blur", false) {
         @Override
         public BufferedImage apply(BufferedImage src, RandomGenerator rnd) {
-            return gaussianBlur(src, range(rnd, 1.0, 1.6));
+            // Light at display size: sigma 1-1.6 px per 800 px of the long side, so a large
+            // photo is blurred as visibly as a listing-sized one.
+            double perDisplay = Math.max(1.0, Math.max(src.getWidth(), src.getHeight()) / 800.0);
+            return gaussianBlur(src, range(rnd, 1.0, 1.6) * perDisplay);
         }
     },
     ROTATE("rotate", false) {

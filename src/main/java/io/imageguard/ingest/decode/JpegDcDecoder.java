@@ -617,9 +617,10 @@ public final class JpegDcDecoder {
 
         private int slowSymbol(Huffman t) throws ImageDecodeException {
             int code16 = (int) (buf >>> (bits - 16)) & 0xFFFF;
-            for (int len = LOOKAHEAD + 1; len <= 16; len++) {
+            // From length 1: the lookahead tables also send short codes here (AC sizes > 10).
+            for (int len = 1; len <= 16; len++) {
                 int code = code16 >>> (16 - len);
-                if (code <= t.maxCode[len]) {
+                if (code <= t.maxCode[len] && code >= t.minCode[len]) {
                     bits -= len;
                     return t.symbols[t.valPtr[len] + code - t.minCode[len]] & 0xFF;
                 }

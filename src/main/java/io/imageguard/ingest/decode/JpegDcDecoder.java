@@ -126,6 +126,9 @@ public final class JpegDcDecoder {
                 valPtr[len] = k;
                 minCode[len] = code;
                 for (int i = 0; i < counts[len]; i++) {
+                    if (code >= 1 << len) {
+                        throw new ImageDecodeException(Reason.CORRUPT, "Huffman table overfull");
+                    }
                     if (len <= LOOKAHEAD) {
                         int sym = symbols[k] & 0xFF;
                         int shift = LOOKAHEAD - len;
@@ -142,9 +145,6 @@ public final class JpegDcDecoder {
                     k++;
                 }
                 maxCode[len] = counts[len] == 0 ? -1 : code - 1;
-                if (code > 1 << len) {
-                    throw new ImageDecodeException(Reason.CORRUPT, "Huffman table overfull");
-                }
                 code <<= 1;
             }
         }

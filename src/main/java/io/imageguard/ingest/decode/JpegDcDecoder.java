@@ -3,6 +3,9 @@ package io.imageguard.ingest.decode;
 import io.imageguard.ingest.decode.ImageDecodeException.Reason;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Decodes a JPEG at 1/8 scale from the DC coefficients alone: each output pixel is the mean of one
@@ -33,13 +36,19 @@ public final class JpegDcDecoder {
     /** Facts from the frame header, read without decoding. */
     public record Header(int width, int height, int components, boolean progressive) {}
 
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
     private static final int LOOKAHEAD = 9;
 
     /** Most bits one Huffman symbol plus its extra bits can take (16-bit code, 11-bit DC size). */
     private static final int MAX_SYMBOL_BITS = 27;
 
-    /** AC skip table: end-of-block pushes the coefficient index far past 63. */
-    private static final int EOB_ADVANCE = 128;
+    /** Lookahead of the multi-symbol AC skipping table. */
+    private static final int AC_RUN_BITS = 12;
+
+    /** Scans with fewer blocks skip AC one symbol at a time: the table would not pay off. */
+    private static final int AC_RUN_MIN_BLOCKS = 1024;
 
     private JpegDcDecoder() {}
 
@@ -104,14 +113,16 @@ public final class JpegDcDecoder {
 
     /** A Huffman table with a 9-bit lookahead and the canonical slow path for longer codes. */
     private static final class Huffman {
-        /** DC use: code length | symbol << 8, or 0 when the code is longer than LOOKAHEAD. */
+        /** Code length | symbol << 8, or 0 when the code is longer than LOOKAHEAD. */
         final int[] lut = new int[1 << LOOKAHEAD];
 
         /**
-         * AC skipping: code length + extra bits | index advance << 8 (run + 1, 16 for ZRL,
-         * EOB_ADVANCE for end of block), or 0 for the slow path.
+         * AC skipping, several symbols per lookup: indexed by the next {@value #AC_RUN_BITS} bits,
+         * each entry covers the longest run of whole symbols (code and extra bits) that fit in
+         * them, stopping after an end-of-block: bits used | index advance << 8 | EOB << 16; 0 when
+         * not even one symbol fits (the slow path then decodes it).
          */
-        final int[] acSkip = new int[1 << LOOKAHEAD];
+        int[] acRun;
 
         final int[] maxCode = new int[17];
         final int[] minCode = new int[17];
@@ -132,13 +143,8 @@ public final class JpegDcDecoder {
                     if (len <= LOOKAHEAD) {
                         int sym = symbols[k] & 0xFF;
                         int shift = LOOKAHEAD - len;
-                        int s = sym & 15;
-                        int run = sym >> 4;
-                        int adv = s != 0 ? run + 1 : run == 15 ? 16 : EOB_ADVANCE;
                         for (int j = 0; j < 1 << shift; j++) {
                             lut[(code << shift) | j] = len | sym << 8;
-                            // AC sizes above 10 are invalid for 8-bit data: the slow path refuses.
-                            acSkip[(code << shift) | j] = s > 10 ? 0 : (len + s) | adv << 8;
                         }
                     }
                     code++;
@@ -146,6 +152,48 @@ public final class JpegDcDecoder {
                 }
                 maxCode[len] = counts[len] == 0 ? -1 : code - 1;
                 code <<= 1;
+            }
+        }
+
+        /** Builds {@link #acRun} on first use as an AC table of a sequential scan. */
+        void ensureAcRuns() {
+            if (acRun != null) {
+                return;
+            }
+            acRun = new int[1 << AC_RUN_BITS];
+            // One-symbol table over AC_RUN_BITS first: code length | symbol << 8.
+            int[] one = new int[1 << AC_RUN_BITS];
+            for (int len = 1; len <= AC_RUN_BITS; len++) {
+                int shift = AC_RUN_BITS - len;
+                for (int i = 0; i <= maxCode[len] - minCode[len]; i++) {
+                    int first = (minCode[len] + i) << shift;
+                    for (int j = 0; j < 1 << shift; j++) {
+                        one[first | j] = len | (symbols[valPtr[len] + i] & 0xFF) << 8;
+                    }
+                }
+            }
+            for (int index = 0; index < acRun.length; index++) {
+                int used = 0;
+                int advance = 0;
+                int eob = 0;
+                while (used < AC_RUN_BITS) {
+                    int e = one[(index << used) & (acRun.length - 1)];
+                    int len = e & 0xFF;
+                    int sym = e >>> 8;
+                    int s = sym & 15;
+                    // Zero bits shifted in must not complete a code; sizes > 10 are invalid.
+                    if (e == 0 || used + len + s > AC_RUN_BITS || s > 10) {
+                        break;
+                    }
+                    if (s == 0 && sym != 0xF0) {
+                        used += len;
+                        eob = 1;
+                        break;
+                    }
+                    used += len + s;
+                    advance += s != 0 ? (sym >> 4) + 1 : 16;
+                }
+                acRun[index] = used == 0 ? 0 : used | advance << 8 | eob << 16;
             }
         }
     }
@@ -487,8 +535,13 @@ public final class JpegDcDecoder {
                 } else if (c.dcBitsFrom != ah) {
                     throw corrupt("DC refinement out of order");
                 }
-                if (!progressive && acTables[c.acTable] == null) {
-                    throw corrupt("missing AC Huffman table " + c.acTable);
+                if (!progressive) {
+                    if (acTables[c.acTable] == null) {
+                        throw corrupt("missing AC Huffman table " + c.acTable);
+                    }
+                    if (scanBlocks(scan) >= AC_RUN_MIN_BLOCKS) {
+                        acTables[c.acTable].ensureAcRuns();
+                    }
                 }
             }
             allocateDcPlanes();
@@ -497,6 +550,17 @@ public final class JpegDcDecoder {
                 c.dcBitsFrom = Math.min(c.dcBitsFrom, progressive ? al : 0);
             }
             return pos;
+        }
+
+        private long scanBlocks(Component[] scan) {
+            if (scan.length == 1) {
+                return (long) scan[0].bwScan * scan[0].bhScan;
+            }
+            long n = 0;
+            for (Component c : scan) {
+                n += (long) c.bw * c.bh;
+            }
+            return n;
         }
 
         /** Skips entropy-coded data without decoding it: up to the next non-RST marker. */
@@ -605,7 +669,7 @@ public final class JpegDcDecoder {
             }
         }
 
-        /** Returns the next DC symbol (needs bits >= MAX_SYMBOL_BITS). */
+        /** Returns the next symbol (needs bits >= MAX_SYMBOL_BITS). */
         private int decodeSymbol(Huffman t) throws ImageDecodeException {
             int e = t.lut[(int) (buf >>> (bits - LOOKAHEAD)) & ((1 << LOOKAHEAD) - 1)];
             if (e != 0) {
@@ -630,33 +694,80 @@ public final class JpegDcDecoder {
 
         /** The hot loop of baseline decoding: walks the AC codes of one block, keeping none. */
         private void skipAcCoefficients(Huffman t) throws ImageDecodeException {
-            int[] skip = t.acSkip;
+            int[] runs = t.acRun;
+            if (runs == null) {
+                skipAcCoefficientsOneByOne(t);
+                return;
+            }
             int k = 1;
             while (k < 64) {
                 if (bits < MAX_SYMBOL_BITS) {
                     fill();
                 }
-                int e = skip[(int) (buf >>> (bits - LOOKAHEAD)) & ((1 << LOOKAHEAD) - 1)];
-                if (e != 0) {
+                int e = runs[(int) (buf >>> (bits - AC_RUN_BITS)) & ((1 << AC_RUN_BITS) - 1)];
+                // Usable only while the run stays inside this block: a block that ends at
+                // coefficient 63 has no EOB, and the bits after it are the next block's.
+                if (e != 0 && k + (e >>> 8 & 0xFF) < 64) {
                     bits -= e & 0xFF;
-                    k += e >>> 8;
-                } else {
-                    int sym = slowSymbol(t);
-                    int s = sym & 15;
-                    if (s > 10) {
-                        throw corrupt("AC coefficient of " + s + " bits");
+                    if (e >= 1 << 16) {
+                        return;
                     }
-                    bits -= s;
-                    k += s != 0 ? (sym >> 4) + 1 : sym == 0xF0 ? 16 : EOB_ADVANCE;
+                    k += e >>> 8;
+                    continue;
                 }
+                int sym = slowSymbol(t);
+                int s = sym & 15;
+                if (s > 10) {
+                    throw corrupt("AC coefficient of " + s + " bits");
+                }
+                bits -= s;
+                if (s == 0 && sym != 0xF0) {
+                    return;
+                }
+                k += s != 0 ? (sym >> 4) + 1 : 16;
             }
-            if (k > 64 && k < EOB_ADVANCE) {
+            if (k > 64) {
                 throw corrupt("AC run past the end of a block");
+            }
+        }
+
+        /** For small scans, where building the multi-symbol table would cost more than it saves. */
+        private void skipAcCoefficientsOneByOne(Huffman t) throws ImageDecodeException {
+            for (int k = 1; k < 64; ) {
+                if (bits < MAX_SYMBOL_BITS) {
+                    fill();
+                }
+                int sym = decodeSymbol(t);
+                int s = sym & 15;
+                if (s > 10) {
+                    throw corrupt("AC coefficient of " + s + " bits");
+                }
+                bits -= s;
+                if (s == 0 && sym != 0xF0) {
+                    return;
+                }
+                k += s != 0 ? (sym >> 4) + 1 : 16;
+                if (k > 64) {
+                    throw corrupt("AC run past the end of a block");
+                }
             }
         }
 
         private void fill() {
             byte[] d = data;
+            if (!atMarker && pos + 8 <= d.length) {
+                // Fast path: take as many whole bytes as fit at once when none of them is 0xFF
+                // (no stuffing, no marker), checked eight at a time with a SWAR test.
+                long word = (long) BIG_ENDIAN_LONG.get(d, pos);
+                long inverted = ~word;
+                if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) == 0) {
+                    int n = (63 - bits) >> 3; // 1..7 bytes: keeps the shift below 64
+                    buf = (buf << (n << 3)) | (word >>> (64 - (n << 3)));
+                    bits += n << 3;
+                    pos += n;
+                    return;
+                }
+            }
             while (bits <= 56) {
                 int b = 0;
                 if (!atMarker) {

@@ -24,7 +24,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * limit, and every other format go through ImageIO, using source subsampling down to {@value
  * #SUBSAMPLE_HEADROOM}x the target (point sampling aliases, so the area average gets that many
  * samples per output pixel to smooth it). WebP needs an ImageIO WebP plugin on the classpath, else
- * it is {@link Reason#UNSUPPORTED}.
+ * it is {@link Reason#UNSUPPORTED}. ImageIO is lenient where the DC decoder is strict: a truncated
+ * JPEG that the DC decoder refuses comes back from ImageIO with its missing part filled in, as
+ * libjpeg does.
  *
  * <p>Safety: the pixel limit is checked against the header before any pixel buffer is allocated, in
  * both paths; every failure, including ImageIO's own exceptions, surfaces as {@link

@@ -1,7 +1,11 @@
 package io.imageguard.ingest.decode;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferInt;
+import java.awt.image.Raster;
 
 /**
  * Area-average (box filter) resampling: each output pixel is the mean of the source area it covers,
@@ -82,6 +86,28 @@ public final class AreaAverage {
                 && src.getRaster().getDataBuffer() instanceof DataBufferInt db
                 && db.getData().length == w * h) {
             return db.getData();
+        }
+        ColorModel cm = src.getColorModel();
+        Raster raster = src.getRaster();
+        int bands = raster.getNumBands();
+        if (!cm.hasAlpha()
+                && cm instanceof ComponentColorModel
+                && raster.getTransferType() == DataBuffer.TYPE_BYTE
+                && (bands == 1 || bands == 3 && cm.getColorSpace().isCS_sRGB())) {
+            // What ImageIO gives for JPEG and most PNGs: read the samples without getRGB's
+            // colour conversion, which is slow and would treat 8-bit gray as linear light
+            // (brightening it) although JPEG and PNG gray samples are gamma-encoded like sRGB.
+            int[] samples = raster.getPixels(0, 0, w, h, (int[]) null);
+            int[] px = new int[w * h];
+            for (int i = 0; i < px.length; i++) {
+                px[i] =
+                        bands == 1
+                                ? samples[i] * 0x010101
+                                : samples[3 * i] << 16
+                                        | samples[3 * i + 1] << 8
+                                        | samples[3 * i + 2];
+            }
+            return px;
         }
         int[] px = src.getRGB(0, 0, w, h, null, 0, w);
         if (src.getColorModel().hasAlpha()) {

@@ -41,6 +41,15 @@ class AreaAverageTest {
     }
 
     @Test
+    void grayImagesKeepTheirSampleValues() {
+        BufferedImage src = new BufferedImage(2, 2, BufferedImage.TYPE_BYTE_GRAY);
+        src.getRaster().setSamples(0, 0, 2, 2, 0, new int[] {100, 100, 100, 100});
+
+        // getRGB would brighten it, reading the samples as linear light.
+        assertThat(AreaAverage.resize(src, 1, 1).getRGB(0, 0) & 0xFFFFFF).isEqualTo(0x646464);
+    }
+
+    @Test
     void enlargingRepeatsPixels() {
         BufferedImage out = AreaAverage.resize(gray(new int[][] {{40, 200}}), 4, 1);
 

@@ -11,6 +11,8 @@ import java.awt.Graphics;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +41,9 @@ import javax.imageio.ImageTypeSpecifier;
 public final class IngestDecodeBenchmark {
 
     private static final PerceptiveHash PHASH = new JImageHashPHash64();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final ReducedImageDecoder REDUCED = new ReducedImageDecoder(50_000_000L);
+    private static final String DUMP = System.getProperty("bench.dump");
     private static final double SECONDS =
             Double.parseDouble(System.getProperty("bench.seconds", "2"));
 
@@ -95,9 +99,9 @@ public final class IngestDecodeBenchmark {
                                             .getHashValue()
                                             .longValue()),
                     new Case(
-                            "(b') Reduced(128) + 32x32 + pHash64",
+                            "(b') Reduced(64) + 32x32 + pHash64",
                             b ->
-                                    PHASH.hash(AreaAverage.resize(REDUCED.decode(b, 128), 32, 32))
+                                    PHASH.hash(AreaAverage.resize(REDUCED.decode(b, 64), 32, 32))
                                             .getHashValue()
                                             .longValue()),
                     new Case(
@@ -134,6 +138,18 @@ public final class IngestDecodeBenchmark {
                         continue;
                     }
                     byte[] jpeg = TestJpegs.jpeg(square, enc);
+                    if (DUMP != null) {
+                        Files.createDirectories(Path.of(DUMP));
+                        Files.write(
+                                Path.of(
+                                        DUMP,
+                                        names.get(i)
+                                                + "-"
+                                                + side
+                                                + (progressive ? "-prog" : "")
+                                                + ".jpg"),
+                                jpeg);
+                    }
                     (names.get(i).equals("synthetic") ? synthetic : photos).add(jpeg);
                 }
                 String label = side + "x" + side + (progressive ? " progressive" : " baseline");
@@ -196,24 +212,28 @@ public final class IngestDecodeBenchmark {
         }
     }
 
+    /** CPU milliseconds of this thread per call: per-core cost, whatever else the machine runs. */
     private static double millisPerCall(Work w, byte[] jpeg) throws Exception {
         long acc = 0;
-        // Warm-up: a quarter of the measuring time.
-        long warmEnd = System.nanoTime() + (long) (SECONDS * 0.25e9);
-        while (System.nanoTime() < warmEnd) {
+        long warmEnd = cpuNanos() + (long) (SECONDS * 0.25e9);
+        while (cpuNanos() < warmEnd) {
             acc += w.run(jpeg);
         }
-        long start = System.nanoTime();
+        long start = cpuNanos();
         long end = start + (long) (SECONDS * 1e9);
         int calls = 0;
         long now;
         do {
             acc += w.run(jpeg);
             calls++;
-            now = System.nanoTime();
+            now = cpuNanos();
         } while (now < end);
         sink += acc;
         return (now - start) / 1e6 / calls;
+    }
+
+    private static long cpuNanos() {
+        return THREADS.getCurrentThreadCpuTime();
     }
 
     /** Centre square, area-averaged to side; null when the source is smaller than side. */

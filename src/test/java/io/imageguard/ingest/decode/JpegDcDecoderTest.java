@@ -60,6 +60,7 @@ class JpegDcDecoderTest {
                         200,
                         e.asProgressive().restarts(5),
                         false),
+                Arguments.of("Adobe RGB 4:4:4 150x90", 150, 90, e.asAdobeRgb(), false),
                 Arguments.of("q50 4:2:0 320x240", 320, 240, e.quality(0.5f), false));
     }
 
@@ -73,6 +74,7 @@ class JpegDcDecoderTest {
         // The fixture really has what the case names: DRI segment, progressive frame.
         assertThat(hasMarker(bytes, 0xDD)).isEqualTo(enc.restartInterval() > 0);
         assertThat(hasMarker(bytes, 0xC2)).isEqualTo(enc.progressive());
+        assertThat(adobeTransform(bytes)).isEqualTo(enc.adobeRgb() ? 0 : -1);
 
         BufferedImage dc = JpegDcDecoder.decode(bytes, NO_LIMIT);
 
@@ -235,6 +237,18 @@ class JpegDcDecoderTest {
             }
         }
         return false;
+    }
+
+    /** The transform byte of an Adobe APP14 segment, -1 without one. */
+    private static int adobeTransform(byte[] b) {
+        for (int i = 0; i + 16 < b.length; i++) {
+            if ((b[i] & 0xFF) == 0xFF
+                    && (b[i + 1] & 0xFF) == 0xEE
+                    && new String(b, i + 4, 5, StandardCharsets.US_ASCII).equals("Adobe")) {
+                return b[i + 15] & 0xFF;
+            }
+        }
+        return -1;
     }
 
     private static void setFrameSize(byte[] b, int w, int h) {

@@ -26,28 +26,41 @@ public final class TestJpegs {
 
     private TestJpegs() {}
 
-    /** How to encode: luma sampling factors (chroma is 1x1), restart interval, progressive. */
+    /**
+     * How to encode: luma sampling factors (chroma is 1x1), restart interval, progressive, RGB
+     * without colour transform.
+     */
     public record Encoding(
-            float quality, int lumaH, int lumaV, int restartInterval, boolean progressive) {
+            float quality,
+            int lumaH,
+            int lumaV,
+            int restartInterval,
+            boolean progressive,
+            boolean adobeRgb) {
 
         public static Encoding baseline420() {
-            return new Encoding(0.9f, 2, 2, 0, false);
+            return new Encoding(0.9f, 2, 2, 0, false, false);
         }
 
         public Encoding sampling(int h, int v) {
-            return new Encoding(quality, h, v, restartInterval, progressive);
+            return new Encoding(quality, h, v, restartInterval, progressive, adobeRgb);
         }
 
         public Encoding restarts(int interval) {
-            return new Encoding(quality, lumaH, lumaV, interval, progressive);
+            return new Encoding(quality, lumaH, lumaV, interval, progressive, adobeRgb);
         }
 
         public Encoding asProgressive() {
-            return new Encoding(quality, lumaH, lumaV, restartInterval, true);
+            return new Encoding(quality, lumaH, lumaV, restartInterval, true, adobeRgb);
         }
 
         public Encoding quality(float q) {
-            return new Encoding(q, lumaH, lumaV, restartInterval, progressive);
+            return new Encoding(q, lumaH, lumaV, restartInterval, progressive, adobeRgb);
+        }
+
+        /** RGB components stored without colour transform (Adobe APP14 transform 0), 4:4:4. */
+        public Encoding asAdobeRgb() {
+            return new Encoding(quality, 1, 1, restartInterval, progressive, true);
         }
     }
 
@@ -116,6 +129,17 @@ public final class TestJpegs {
                         (IIOMetadataNode) sof.getElementsByTagName("componentSpec").item(0);
                 luma.setAttribute("HsamplingFactor", Integer.toString(enc.lumaH()));
                 luma.setAttribute("VsamplingFactor", Integer.toString(enc.lumaV()));
+            }
+            if (enc.adobeRgb()) {
+                // No JFIF, an Adobe APP14 with transform 0: the writer stores R, G, B as they are.
+                Node variety = root.getElementsByTagName("JPEGvariety").item(0);
+                while (variety.hasChildNodes()) {
+                    variety.removeChild(variety.getFirstChild());
+                }
+                IIOMetadataNode adobe = new IIOMetadataNode("app14Adobe");
+                adobe.setAttribute("transform", "0");
+                Node markers = root.getElementsByTagName("markerSequence").item(0);
+                markers.insertBefore(adobe, markers.getFirstChild());
             }
             if (enc.restartInterval() > 0) {
                 Node markers = root.getElementsByTagName("markerSequence").item(0);

@@ -1,0 +1,175 @@
+package io.imageguard.ingest.decode;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferInt;
+import java.awt.image.Raster;
+
+/**
+ * Area-average (box filter) resampling: each output pixel is the mean of the source area it covers,
+ * with fractional weights at the edges, so reduction by any factor neither aliases like
+ * nearest-neighbour sampling nor drops pixels. Separable: a horizontal then a vertical pass.
+ */
+public final class AreaAverage {
+
+    private AreaAverage() {}
+
+    /**
+     * Resamples to outW x outH. The result is TYPE_INT_RGB; translucent pixels are composited over
+     * white, as a marketplace shows a transparent product photo.
+     */
+    public static BufferedImage resize(BufferedImage src, int outW, int outH) {
+        if (outW < 1 || outH < 1) {
+            throw new IllegalArgumentException("output size " + outW + "x" + outH);
+        }
+        int w = src.getWidth();
+        int h = src.getHeight();
+        int[] rgb = opaqueRgb(src);
+        BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
+        int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
+        if (outW == w && outH == h) {
+            System.arraycopy(rgb, 0, dst, 0, dst.length);
+            return out;
+        }
+        Weights wx = new Weights(w, outW);
+        Weights wy = new Weights(h, outH);
+        // Horizontal pass into three float planes of outW x h.
+        float[] r = new float[outW * h];
+        float[] g = new float[outW * h];
+        float[] b = new float[outW * h];
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int ox = 0; ox < outW; ox++) {
+                float sr = 0;
+                float sg = 0;
+                float sb = 0;
+                int from = wx.first[ox];
+                for (int k = wx.offset[ox], end = wx.offset[ox + 1]; k < end; k++) {
+                    int p = rgb[row + from++];
+                    float f = wx.weight[k];
+                    sr += f * (p >> 16 & 0xFF);
+                    sg += f * (p >> 8 & 0xFF);
+                    sb += f * (p & 0xFF);
+                }
+                int i = y * outW + ox;
+                r[i] = sr;
+                g[i] = sg;
+                b[i] = sb;
+            }
+        }
+        for (int oy = 0; oy < outH; oy++) {
+            for (int ox = 0; ox < outW; ox++) {
+                float sr = 0;
+                float sg = 0;
+                float sb = 0;
+                int from = wy.first[oy];
+                for (int k = wy.offset[oy], end = wy.offset[oy + 1]; k < end; k++) {
+                    int i = from++ * outW + ox;
+                    float f = wy.weight[k];
+                    sr += f * r[i];
+                    sg += f * g[i];
+                    sb += f * b[i];
+                }
+                dst[oy * outW + ox] = channel(sr) << 16 | channel(sg) << 8 | channel(sb);
+            }
+        }
+        return out;
+    }
+
+    /** The image as opaque 0xRRGGBB pixels, row-major; shares the array when already so. */
+    static int[] opaqueRgb(BufferedImage src) {
+        int w = src.getWidth();
+        int h = src.getHeight();
+        if (src.getType() == BufferedImage.TYPE_INT_RGB
+                && src.getRaster().getDataBuffer() instanceof DataBufferInt db
+                && db.getData().length == w * h) {
+            return db.getData();
+        }
+        ColorModel cm = src.getColorModel();
+        Raster raster = src.getRaster();
+        int bands = raster.getNumBands();
+        if (!cm.hasAlpha()
+                && cm instanceof ComponentColorModel
+                && raster.getTransferType() == DataBuffer.TYPE_BYTE
+                && (bands == 1 || bands == 3 && cm.getColorSpace().isCS_sRGB())) {
+            // What ImageIO gives for JPEG and most PNGs: read the samples without getRGB's
+            // colour conversion, which is slow and would treat 8-bit gray as linear light
+            // (brightening it) although JPEG and PNG gray samples are gamma-encoded like sRGB.
+            int[] samples = raster.getPixels(0, 0, w, h, (int[]) null);
+            int[] px = new int[w * h];
+            for (int i = 0; i < px.length; i++) {
+                px[i] =
+                        bands == 1
+                                ? samples[i] * 0x010101
+                                : samples[3 * i] << 16
+                                        | samples[3 * i + 1] << 8
+                                        | samples[3 * i + 2];
+            }
+            return px;
+        }
+        int[] px = src.getRGB(0, 0, w, h, null, 0, w);
+        if (src.getColorModel().hasAlpha()) {
+            for (int i = 0; i < px.length; i++) {
+                int a = px[i] >>> 24;
+                if (a != 255) {
+                    px[i] =
+                            overWhite(px[i] >> 16 & 0xFF, a) << 16
+                                    | overWhite(px[i] >> 8 & 0xFF, a) << 8
+                                    | overWhite(px[i] & 0xFF, a);
+                }
+            }
+        }
+        return px;
+    }
+
+    private static int overWhite(int c, int a) {
+        return (c * a + 255 * (255 - a) + 127) / 255;
+    }
+
+    private static int channel(float v) {
+        int i = (int) (v + 0.5f);
+        return i < 0 ? 0 : i > 255 ? 255 : i;
+    }
+
+    /** For each output index: the first source index and the normalised overlap weights. */
+    private static final class Weights {
+        final int[] first;
+        final int[] offset;
+        final float[] weight;
+
+        Weights(int in, int out) {
+            first = new int[out];
+            offset = new int[out + 1];
+            double scale = (double) in / out;
+            int total = 0;
+            for (int o = 0; o < out; o++) {
+                int lo = (int) Math.floor(o * scale);
+                int hi = Math.min(in, (int) Math.ceil((o + 1) * scale));
+                total += Math.max(1, hi - lo);
+            }
+            weight = new float[total];
+            int k = 0;
+            for (int o = 0; o < out; o++) {
+                double left = o * scale;
+                double right = (o + 1) * scale;
+                int lo = Math.min(in - 1, (int) Math.floor(left));
+                int hi = Math.min(in, (int) Math.ceil(right));
+                first[o] = lo;
+                offset[o] = k;
+                double sum = 0;
+                int start = k;
+                for (int i = lo; i < Math.max(lo + 1, hi); i++) {
+                    double overlap = Math.min(i + 1, right) - Math.max(i, left);
+                    weight[k++] = (float) Math.max(0, overlap);
+                    sum += Math.max(0, overlap);
+                }
+                for (int j = start; j < k; j++) {
+                    weight[j] = sum > 0 ? (float) (weight[j] / sum) : 1f / (k - start);
+                }
+            }
+            offset[out] = k;
+        }
+    }
+}

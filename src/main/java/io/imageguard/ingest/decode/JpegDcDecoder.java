@@ -1,0 +1,964 @@
+package io.imageguard.ingest.decode;
+
+import io.imageguard.ingest.decode.ImageDecodeException.Reason;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Decodes a JPEG at 1/8 scale from the DC coefficients alone: each output pixel is the mean of one
+ * 8x8 block of the full-size image (the DC coefficient of a block is 8 times its mean), so no
+ * inverse DCT runs. The cost is the entropy decoding: baseline scans must still Huffman-decode
+ * their AC coefficients to skip them, progressive AC scans are skipped without decoding.
+ *
+ * <p>Reads baseline (SOF0), extended sequential (SOF1) and progressive (SOF2) 8-bit Huffman JPEGs
+ * with one (grayscale) or three components (YCbCr, or RGB when an Adobe APP14 segment says
+ * transform 0 or the component ids are 'R','G','B'), any sampling factors 1..4, restart intervals.
+ * Refuses with {@link Reason#UNSUPPORTED}: 4-component CMYK/YCCK (the Adobe inversion conventions
+ * need real files to test against, and ImageIO cannot read them either), 12-bit, arithmetic coding,
+ * lossless and hierarchical modes, DNL heights.
+ *
+ * <p>Safe on hostile input: the pixel limit is checked from the frame header before anything is
+ * allocated; every length is bounds-checked; the work is bounded by the number of blocks the
+ * (limited) header declares plus one pass over the bytes; any malformation throws {@link
+ * ImageDecodeException}, never another exception. Entropy data that runs into a marker or the end
+ * of data before its last block is refused as {@link Reason#TRUNCATED} or {@link Reason#CORRUPT},
+ * not padded. A progressive file that ends after all its DC scans but before its DC refinement
+ * scans decodes with the precision it has.
+ *
+ * <p>Chroma is replicated block-wise (no interpolation): at 1/8 scale a 4:2:0 chroma block covers
+ * 2x2 output pixels.
+ */
+public final class JpegDcDecoder {
+
+    /** Facts from the frame header, read without decoding. */
+    public record Header(int width, int height, int components, boolean progressive) {}
+
+    private static final VarHandle BIG_ENDIAN_LONG =
+            MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    private static final int LOOKAHEAD = 9;
+
+    /** Most bits one Huffman symbol plus its extra bits can take (16-bit code, 11-bit DC size). */
+    private static final int MAX_SYMBOL_BITS = 27;
+
+    /** Lookahead of the multi-symbol AC skipping table. */
+    private static final int AC_RUN_BITS = 12;
+
+    /** Scans with fewer blocks skip AC one symbol at a time: the table would not pay off. */
+    private static final int AC_RUN_MIN_BLOCKS = 1024;
+
+    private JpegDcDecoder() {}
+
+    /** Reads the frame header (size, components, progressive) without decoding the image. */
+    public static Header readHeader(byte[] data) throws ImageDecodeException {
+        Decoder d = new Decoder(data, Long.MAX_VALUE);
+        d.run(true);
+        return new Header(d.width, d.height, d.comps.length, d.progressive);
+    }
+
+    /**
+     * Decodes at 1/8 scale: the result is TYPE_INT_RGB of ceil(width/8) x ceil(height/8).
+     *
+     * @param maxPixels refuse (before allocating) frames whose width*height exceeds this
+     */
+    public static BufferedImage decode(byte[] data, long maxPixels) throws ImageDecodeException {
+        Decoder d = new Decoder(data, maxPixels);
+        d.run(false);
+        return d.toImage();
+    }
+
+    /**
+     * Parses and entropy-decodes the image but builds no pixels: the floor of {@link #decode}, for
+     * benchmarks. Returns the number of 8x8 blocks whose DC coefficient was decoded.
+     */
+    public static long decodeEntropyOnly(byte[] data, long maxPixels) throws ImageDecodeException {
+        Decoder d = new Decoder(data, maxPixels);
+        d.run(false);
+        return d.blocksDecoded;
+    }
+
+    private static final class Component {
+        final int id;
+        final int h;
+        final int v;
+        final int tq;
+
+        /** Blocks per line and lines allocated: the MCU-padded extent. */
+        int bw;
+
+        int bh;
+
+        /** Blocks that cover the component's own samples: the extent of a non-interleaved scan. */
+        int bwScan;
+
+        int bhScan;
+        int[] dc;
+        int pred;
+        int dcTable;
+        int acTable;
+
+        /** Lowest DC bit decoded so far (successive approximation); 99 until a DC scan ran. */
+        int dcBitsFrom = 99;
+
+        Component(int id, int h, int v, int tq) {
+            this.id = id;
+            this.h = h;
+            this.v = v;
+            this.tq = tq;
+        }
+    }
+
+    /** A Huffman table with a 9-bit lookahead and the canonical slow path for longer codes. */
+    private static final class Huffman {
+        /** Code length | symbol << 8, or 0 when the code is longer than LOOKAHEAD. */
+        final int[] lut = new int[1 << LOOKAHEAD];
+
+        /**
+         * AC skipping, several symbols per lookup: indexed by the next {@value #AC_RUN_BITS} bits,
+         * each entry covers the longest run of whole symbols (code and extra bits) that fit in
+         * them, stopping after an end-of-block: bits used | index advance << 8 | EOB << 16; 0 when
+         * not even one symbol fits (the slow path then decodes it).
+         */
+        int[] acRun;
+
+        final int[] maxCode = new int[17];
+        final int[] minCode = new int[17];
+        final int[] valPtr = new int[17];
+        final byte[] symbols;
+
+        Huffman(int[] counts, byte[] symbols) throws ImageDecodeException {
+            this.symbols = symbols;
+            int code = 0;
+            int k = 0;
+            for (int len = 1; len <= 16; len++) {
+                valPtr[len] = k;
+                minCode[len] = code;
+                for (int i = 0; i < counts[len]; i++) {
+                    if (code >= 1 << len) {
+                        throw new ImageDecodeException(Reason.CORRUPT, "Huffman table overfull");
+                    }
+                    if (len <= LOOKAHEAD) {
+                        int sym = symbols[k] & 0xFF;
+                        int shift = LOOKAHEAD - len;
+                        for (int j = 0; j < 1 << shift; j++) {
+                            lut[(code << shift) | j] = len | sym << 8;
+                        }
+                    }
+                    code++;
+                    k++;
+                }
+                maxCode[len] = counts[len] == 0 ? -1 : code - 1;
+                code <<= 1;
+            }
+        }
+
+        /** Builds {@link #acRun} on first use as an AC table of a sequential scan. */
+        void ensureAcRuns() {
+            if (acRun != null) {
+                return;
+            }
+            acRun = new int[1 << AC_RUN_BITS];
+            // One-symbol table over AC_RUN_BITS first: code length | symbol << 8.
+            int[] one = new int[1 << AC_RUN_BITS];
+            for (int len = 1; len <= AC_RUN_BITS; len++) {
+                int shift = AC_RUN_BITS - len;
+                for (int i = 0; i <= maxCode[len] - minCode[len]; i++) {
+                    int first = (minCode[len] + i) << shift;
+                    for (int j = 0; j < 1 << shift; j++) {
+                        one[first | j] = len | (symbols[valPtr[len] + i] & 0xFF) << 8;
+                    }
+                }
+            }
+            for (int index = 0; index < acRun.length; index++) {
+                int used = 0;
+                int advance = 0;
+                int eob = 0;
+                while (used < AC_RUN_BITS) {
+                    int e = one[(index << used) & (acRun.length - 1)];
+                    int len = e & 0xFF;
+                    int sym = e >>> 8;
+                    int s = sym & 15;
+                    // Zero bits shifted in must not complete a code; sizes > 10 are invalid.
+                    if (e == 0 || used + len + s > AC_RUN_BITS || s > 10) {
+                        break;
+                    }
+                    if (s == 0 && sym != 0xF0) {
+                        used += len;
+                        eob = 1;
+                        break;
+                    }
+                    used += len + s;
+                    advance += s != 0 ? (sym >> 4) + 1 : 16;
+                }
+                acRun[index] = used == 0 ? 0 : used | advance << 8 | eob << 16;
+            }
+        }
+    }
+
+    private static final class Decoder {
+        final byte[] data;
+        final long maxPixels;
+        int pos;
+
+        int width;
+        int height;
+        boolean progressive;
+        Component[] comps;
+        int hMax;
+        int vMax;
+        int mcusX;
+        int mcusY;
+        final int[] quantDc = new int[4];
+        final boolean[] quantSet = new boolean[4];
+        final Huffman[] dcTables = new Huffman[4];
+        final Huffman[] acTables = new Huffman[4];
+        int restartInterval;
+        int adobeTransform = -1;
+        boolean jfif;
+        long blocksDecoded;
+
+        // Bit reader: the low `bits` bits of `buf` are unread; past a marker or the end of data
+        // zeros are fed and counted in `padBits` so over-reading is detected.
+        long buf;
+        int bits;
+        int padBits;
+        boolean atMarker;
+
+        Decoder(byte[] data, long maxPixels) {
+            this.data = data;
+            this.maxPixels = maxPixels;
+        }
+
+        void run(boolean headerOnly) throws ImageDecodeException {
+            if (data.length < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != 0xD8) {
+                throw new ImageDecodeException(Reason.UNKNOWN_FORMAT, "no JPEG SOI marker");
+            }
+            pos = 2;
+            while (true) {
+                int marker = nextMarker();
+                if (marker < 0) {
+                    finishAtEnd();
+                    return;
+                }
+                if (marker == 0xD9) { // EOI
+                    finishAtEnd();
+                    return;
+                }
+                if (marker >= 0xD0 && marker <= 0xD7 || marker == 0x01) {
+                    continue; // stray RSTn or TEM: no payload
+                }
+                int len = segmentLength();
+                int segEnd = pos + len - 2;
+                switch (marker) {
+                    case 0xC0, 0xC1, 0xC2 -> {
+                        readFrame(marker == 0xC2, len);
+                        if (headerOnly) {
+                            return;
+                        }
+                    }
+                    case 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF ->
+                            throw new ImageDecodeException(
+                                    Reason.UNSUPPORTED,
+                                    String.format("JPEG process SOF%d", marker - 0xC0));
+                    case 0xC4 -> readHuffmanTables(segEnd);
+                    case 0xDB -> readQuantTables(segEnd);
+                    case 0xDD -> {
+                        if (len != 4) {
+                            throw corrupt("DRI length " + len);
+                        }
+                        restartInterval = u16(pos);
+                    }
+                    case 0xDA -> {
+                        if (comps == null) {
+                            throw corrupt("scan before frame header");
+                        }
+                        pos = readScan(len);
+                        if (allDcDecoded()) {
+                            return; // the remaining AC scans and EOI cannot change the DCs
+                        }
+                        continue;
+                    }
+                    case 0xE0 -> jfif |= len >= 7 && ascii(pos, "JFIF");
+                    case 0xEE -> {
+                        if (len >= 14 && ascii(pos, "Adobe")) {
+                            adobeTransform = data[pos + 11] & 0xFF;
+                        }
+                    }
+                    case 0xD8 -> throw corrupt("second SOI marker");
+                    case 0xDC -> throw corrupt("DNL marker outside a scan");
+                    default -> {
+                        // APPn, COM and others: skipped by their length.
+                    }
+                }
+                pos = segEnd;
+            }
+        }
+
+        /** End of data or EOI: fine once every component has its DCs, else the file is cut. */
+        private void finishAtEnd() throws ImageDecodeException {
+            if (comps == null) {
+                throw new ImageDecodeException(Reason.TRUNCATED, "no frame header");
+            }
+            for (Component c : comps) {
+                if (c.dcBitsFrom == 99) {
+                    throw new ImageDecodeException(
+                            Reason.TRUNCATED, "no scan for component " + c.id);
+                }
+            }
+        }
+
+        private boolean allDcDecoded() {
+            for (Component c : comps) {
+                if (c.dcBitsFrom != 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** Returns the next marker code with pos after it, or -1 at the end of data. */
+        private int nextMarker() {
+            // Tolerates stray bytes and 0xFF fill before a marker, as libjpeg does.
+            while (pos + 1 < data.length) {
+                if ((data[pos] & 0xFF) == 0xFF) {
+                    int m = data[pos + 1] & 0xFF;
+                    if (m != 0xFF && m != 0x00) {
+                        pos += 2;
+                        return m;
+                    }
+                }
+                pos++;
+            }
+            return -1;
+        }
+
+        private int segmentLength() throws ImageDecodeException {
+            if (pos + 2 > data.length) {
+                throw new ImageDecodeException(Reason.TRUNCATED, "segment length cut off");
+            }
+            int len = u16(pos);
+            if (len < 2 || pos + len > data.length) {
+                throw new ImageDecodeException(
+                        len < 2 ? Reason.CORRUPT : Reason.TRUNCATED,
+                        "segment length " + len + " at offset " + pos);
+            }
+            pos += 2;
+            return len;
+        }
+
+        private void readFrame(boolean progressive, int len) throws ImageDecodeException {
+            if (comps != null) {
+                throw corrupt("second frame header");
+            }
+            if (len < 8) {
+                throw corrupt("SOF length " + len);
+            }
+            int precision = data[pos] & 0xFF;
+            height = u16(pos + 1);
+            width = u16(pos + 3);
+            int n = data[pos + 5] & 0xFF;
+            if (len != 8 + 3 * n) {
+                throw corrupt("SOF length " + len + " for " + n + " components");
+            }
+            if (precision != 8) {
+                throw new ImageDecodeException(Reason.UNSUPPORTED, precision + "-bit samples");
+            }
+            if (height == 0) {
+                throw new ImageDecodeException(Reason.UNSUPPORTED, "height defined by DNL");
+            }
+            if (width == 0) {
+                throw corrupt("zero width");
+            }
+            if ((long) width * height > maxPixels) {
+                throw new ImageDecodeException(
+                        Reason.TOO_MANY_PIXELS,
+                        width + "x" + height + " exceeds the limit of " + maxPixels + " pixels");
+            }
+            if (n == 4) {
+                throw new ImageDecodeException(Reason.UNSUPPORTED, "4-component (CMYK/YCCK) JPEG");
+            }
+            if (n != 1 && n != 3) {
+                throw new ImageDecodeException(Reason.UNSUPPORTED, n + "-component JPEG");
+            }
+            this.progressive = progressive;
+            Component[] cs = new Component[n];
+            for (int i = 0; i < n; i++) {
+                int p = pos + 6 + 3 * i;
+                int id = data[p] & 0xFF;
+                int h = (data[p + 1] & 0xFF) >> 4;
+                int v = data[p + 1] & 15;
+                int tq = data[p + 2] & 0xFF;
+                if (h < 1 || h > 4 || v < 1 || v > 4 || tq > 3) {
+                    throw corrupt("component " + id + " sampling " + h + "x" + v + " table " + tq);
+                }
+                for (int j = 0; j < i; j++) {
+                    if (cs[j].id == id) {
+                        throw corrupt("duplicate component id " + id);
+                    }
+                }
+                cs[i] = new Component(id, h, v, tq);
+                hMax = Math.max(hMax, h);
+                vMax = Math.max(vMax, v);
+            }
+            if (n == 1) {
+                // A single component is never interleaved: its MCU is one block whatever H, V.
+                hMax = cs[0].h;
+                vMax = cs[0].v;
+            }
+            mcusX = ceilDiv(width, 8 * hMax);
+            mcusY = ceilDiv(height, 8 * vMax);
+            for (Component c : cs) {
+                c.bw = mcusX * c.h;
+                c.bh = mcusY * c.v;
+                c.bwScan = ceilDiv(ceilDiv(width * c.h, hMax), 8);
+                c.bhScan = ceilDiv(ceilDiv(height * c.v, vMax), 8);
+            }
+            comps = cs;
+        }
+
+        /** Allocated only when the first scan starts, so header-only reads allocate nothing. */
+        private void allocateDcPlanes() {
+            for (Component c : comps) {
+                if (c.dc == null) {
+                    // About width*height/64 ints per component: bounded by the pixel limit.
+                    c.dc = new int[c.bw * c.bh];
+                }
+            }
+        }
+
+        private void readHuffmanTables(int segEnd) throws ImageDecodeException {
+            while (pos < segEnd) {
+                if (pos + 17 > segEnd) {
+                    throw corrupt("DHT segment too short");
+                }
+                int tc = (data[pos] & 0xFF) >> 4;
+                int th = data[pos] & 15;
+                if (tc > 1 || th > 3) {
+                    throw corrupt("DHT class " + tc + " id " + th);
+                }
+                int[] counts = new int[17];
+                int total = 0;
+                for (int i = 1; i <= 16; i++) {
+                    counts[i] = data[pos + i] & 0xFF;
+                    total += counts[i];
+                }
+                pos += 17;
+                if (total > 256 || pos + total > segEnd) {
+                    throw corrupt("DHT with " + total + " symbols");
+                }
+                byte[] symbols = new byte[total];
+                System.arraycopy(data, pos, symbols, 0, total);
+                pos += total;
+                Huffman table = new Huffman(counts, symbols);
+                if (tc == 0) {
+                    dcTables[th] = table;
+                } else {
+                    acTables[th] = table;
+                }
+            }
+        }
+
+        private void readQuantTables(int segEnd) throws ImageDecodeException {
+            while (pos < segEnd) {
+                int pq = (data[pos] & 0xFF) >> 4;
+                int tq = data[pos] & 15;
+                int size = pq == 0 ? 64 : 128;
+                if (pq > 1 || tq > 3 || pos + 1 + size > segEnd) {
+                    throw corrupt("DQT precision " + pq + " id " + tq);
+                }
+                // Only the DC entry (first in zigzag order) matters at 1/8 scale.
+                quantDc[tq] = pq == 0 ? data[pos + 1] & 0xFF : u16(pos + 1);
+                quantSet[tq] = true;
+                pos += 1 + size;
+            }
+        }
+
+        /** Reads an SOS header and its entropy-coded data; returns the offset after the data. */
+        private int readScan(int len) throws ImageDecodeException {
+            if (len < 3) {
+                throw corrupt("SOS length " + len);
+            }
+            int ns = data[pos] & 0xFF;
+            if (ns < 1 || ns > 4 || len != 6 + 2 * ns) {
+                throw corrupt("SOS length " + len + " for " + ns + " components");
+            }
+            Component[] scan = new Component[ns];
+            int blocksPerMcu = 0;
+            for (int i = 0; i < ns; i++) {
+                int id = data[pos + 1 + 2 * i] & 0xFF;
+                int tables = data[pos + 2 + 2 * i] & 0xFF;
+                Component c = null;
+                for (Component k : comps) {
+                    if (k.id == id) {
+                        c = k;
+                    }
+                }
+                for (int j = 0; j < i; j++) {
+                    if (scan[j] == c) {
+                        throw corrupt("component " + id + " twice in a scan");
+                    }
+                }
+                if (c == null || tables >> 4 > 3 || (tables & 15) > 3) {
+                    throw corrupt("scan component " + id + " tables " + tables);
+                }
+                c.dcTable = tables >> 4;
+                c.acTable = tables & 15;
+                scan[i] = c;
+                blocksPerMcu += c.h * c.v;
+            }
+            int p = pos + 1 + 2 * ns;
+            int ss = data[p] & 0xFF;
+            int se = data[p + 1] & 0xFF;
+            int ah = (data[p + 2] & 0xFF) >> 4;
+            int al = data[p + 2] & 15;
+            pos += len - 2;
+            if (ns > 1 && blocksPerMcu > 10) {
+                throw corrupt(blocksPerMcu + " blocks per MCU");
+            }
+            if (progressive && ss != 0) {
+                if (ns != 1) {
+                    throw corrupt("interleaved progressive AC scan");
+                }
+                return skipEntropyData();
+            }
+            if (progressive && (se != 0 || al > 13)) {
+                throw corrupt("progressive DC scan Se=" + se + " Al=" + al);
+            }
+            for (Component c : scan) {
+                if (!progressive || ah == 0) {
+                    if (dcTables[c.dcTable] == null) {
+                        throw corrupt("missing DC Huffman table " + c.dcTable);
+                    }
+                } else if (c.dcBitsFrom != ah) {
+                    throw corrupt("DC refinement out of order");
+                }
+                if (!progressive) {
+                    if (acTables[c.acTable] == null) {
+                        throw corrupt("missing AC Huffman table " + c.acTable);
+                    }
+                    if (scanBlocks(scan) >= AC_RUN_MIN_BLOCKS) {
+                        acTables[c.acTable].ensureAcRuns();
+                    }
+                }
+            }
+            allocateDcPlanes();
+            decodeScan(scan, progressive ? ah : 0, progressive ? al : 0, !progressive);
+            for (Component c : scan) {
+                c.dcBitsFrom = Math.min(c.dcBitsFrom, progressive ? al : 0);
+            }
+            return pos;
+        }
+
+        private long scanBlocks(Component[] scan) {
+            if (scan.length == 1) {
+                return (long) scan[0].bwScan * scan[0].bhScan;
+            }
+            long n = 0;
+            for (Component c : scan) {
+                n += (long) c.bw * c.bh;
+            }
+            return n;
+        }
+
+        /** Skips entropy-coded data without decoding it: up to the next non-RST marker. */
+        private int skipEntropyData() {
+            int p = pos;
+            int end = data.length - 1;
+            while (p < end) {
+                if (data[p] == (byte) 0xFF) {
+                    int m = data[p + 1] & 0xFF;
+                    if (m != 0 && (m < 0xD0 || m > 0xD7) && m != 0xFF) {
+                        return p;
+                    }
+                }
+                p++;
+            }
+            return data.length;
+        }
+
+        private void decodeScan(Component[] scan, int ah, int al, boolean skipAc)
+                throws ImageDecodeException {
+            resetEntropy(scan);
+            int restartsLeft = restartInterval;
+            if (scan.length == 1) {
+                Component c = scan[0];
+                Huffman dcT = dcTables[c.dcTable];
+                Huffman acT = acTables[c.acTable];
+                for (int by = 0; by < c.bhScan; by++) {
+                    for (int bx = 0; bx < c.bwScan; bx++) {
+                        if (restartInterval != 0) {
+                            if (restartsLeft == 0) {
+                                restart(scan);
+                                restartsLeft = restartInterval;
+                            }
+                            restartsLeft--;
+                        }
+                        decodeBlock(c, by * c.bw + bx, dcT, acT, ah, al, skipAc);
+                        checkNotOverread();
+                    }
+                }
+                blocksDecoded += (long) c.bwScan * c.bhScan;
+            } else {
+                for (int my = 0; my < mcusY; my++) {
+                    for (int mx = 0; mx < mcusX; mx++) {
+                        if (restartInterval != 0) {
+                            if (restartsLeft == 0) {
+                                restart(scan);
+                                restartsLeft = restartInterval;
+                            }
+                            restartsLeft--;
+                        }
+                        for (Component c : scan) {
+                            Huffman dcT = dcTables[c.dcTable];
+                            Huffman acT = acTables[c.acTable];
+                            for (int v = 0; v < c.v; v++) {
+                                int row = (my * c.v + v) * c.bw + mx * c.h;
+                                for (int h = 0; h < c.h; h++) {
+                                    decodeBlock(c, row + h, dcT, acT, ah, al, skipAc);
+                                }
+                            }
+                        }
+                        checkNotOverread();
+                    }
+                }
+                for (Component c : scan) {
+                    blocksDecoded += (long) c.bw * c.bh;
+                }
+            }
+            // Leave pos at the marker that ends the scan: drop the bytes read ahead.
+            if (!atMarker) {
+                pos -= (bits - padBits) >> 3;
+            }
+        }
+
+        private void decodeBlock(
+                Component c, int index, Huffman dcT, Huffman acT, int ah, int al, boolean skipAc)
+                throws ImageDecodeException {
+            if (ah != 0) {
+                if (bits < 1) {
+                    fill();
+                }
+                bits--;
+                if (((buf >>> bits) & 1) != 0) {
+                    c.dc[index] |= 1 << al;
+                }
+                return;
+            }
+            if (bits < MAX_SYMBOL_BITS) {
+                fill();
+            }
+            int s = decodeSymbol(dcT);
+            if (s > 11) {
+                throw corrupt("DC difference of " + s + " bits");
+            }
+            int diff = 0;
+            if (s != 0) {
+                bits -= s;
+                diff = (int) (buf >>> bits) & ((1 << s) - 1);
+                if (diff < 1 << (s - 1)) {
+                    diff += (-1 << s) + 1;
+                }
+            }
+            c.pred += diff;
+            c.dc[index] = c.pred << al;
+            if (skipAc) {
+                skipAcCoefficients(acT);
+            }
+        }
+
+        /** Returns the next symbol (needs bits >= MAX_SYMBOL_BITS). */
+        private int decodeSymbol(Huffman t) throws ImageDecodeException {
+            int e = t.lut[(int) (buf >>> (bits - LOOKAHEAD)) & ((1 << LOOKAHEAD) - 1)];
+            if (e != 0) {
+                bits -= e & 0xFF;
+                return e >>> 8;
+            }
+            return slowSymbol(t);
+        }
+
+        private int slowSymbol(Huffman t) throws ImageDecodeException {
+            int code16 = (int) (buf >>> (bits - 16)) & 0xFFFF;
+            // From length 1: the lookahead tables also send short codes here (AC sizes > 10).
+            for (int len = 1; len <= 16; len++) {
+                int code = code16 >>> (16 - len);
+                if (code <= t.maxCode[len] && code >= t.minCode[len]) {
+                    bits -= len;
+                    return t.symbols[t.valPtr[len] + code - t.minCode[len]] & 0xFF;
+                }
+            }
+            throw corrupt("invalid Huffman code");
+        }
+
+        /** The hot loop of baseline decoding: walks the AC codes of one block, keeping none. */
+        private void skipAcCoefficients(Huffman t) throws ImageDecodeException {
+            int[] runs = t.acRun;
+            if (runs == null) {
+                skipAcCoefficientsOneByOne(t);
+                return;
+            }
+            int k = 1;
+            while (k < 64) {
+                if (bits < MAX_SYMBOL_BITS) {
+                    fill();
+                }
+                int e = runs[(int) (buf >>> (bits - AC_RUN_BITS)) & ((1 << AC_RUN_BITS) - 1)];
+                // Usable only while the run stays inside this block: a block that ends at
+                // coefficient 63 has no EOB, and the bits after it are the next block's.
+                if (e != 0 && k + (e >>> 8 & 0xFF) < 64) {
+                    bits -= e & 0xFF;
+                    if (e >= 1 << 16) {
+                        return;
+                    }
+                    k += e >>> 8;
+                    continue;
+                }
+                int sym = slowSymbol(t);
+                int s = sym & 15;
+                if (s > 10) {
+                    throw corrupt("AC coefficient of " + s + " bits");
+                }
+                bits -= s;
+                if (s == 0 && sym != 0xF0) {
+                    return;
+                }
+                k += s != 0 ? (sym >> 4) + 1 : 16;
+            }
+            if (k > 64) {
+                throw corrupt("AC run past the end of a block");
+            }
+        }
+
+        /** For small scans, where building the multi-symbol table would cost more than it saves. */
+        private void skipAcCoefficientsOneByOne(Huffman t) throws ImageDecodeException {
+            for (int k = 1; k < 64; ) {
+                if (bits < MAX_SYMBOL_BITS) {
+                    fill();
+                }
+                int sym = decodeSymbol(t);
+                int s = sym & 15;
+                if (s > 10) {
+                    throw corrupt("AC coefficient of " + s + " bits");
+                }
+                bits -= s;
+                if (s == 0 && sym != 0xF0) {
+                    return;
+                }
+                k += s != 0 ? (sym >> 4) + 1 : 16;
+                if (k > 64) {
+                    throw corrupt("AC run past the end of a block");
+                }
+            }
+        }
+
+        private void fill() {
+            byte[] d = data;
+            if (!atMarker && pos + 8 <= d.length) {
+                // Fast path: take as many whole bytes as fit at once when none of them is 0xFF
+                // (no stuffing, no marker), checked eight at a time with a SWAR test.
+                long word = (long) BIG_ENDIAN_LONG.get(d, pos);
+                long inverted = ~word;
+                if (((inverted - 0x0101010101010101L) & ~inverted & 0x8080808080808080L) == 0) {
+                    int n = (63 - bits) >> 3; // 1..7 bytes: keeps the shift below 64
+                    buf = (buf << (n << 3)) | (word >>> (64 - (n << 3)));
+                    bits += n << 3;
+                    pos += n;
+                    return;
+                }
+            }
+            while (bits <= 56) {
+                int b = 0;
+                if (!atMarker) {
+                    if (pos < d.length) {
+                        b = d[pos] & 0xFF;
+                        if (b != 0xFF) {
+                            pos++;
+                        } else if (pos + 1 < d.length && d[pos + 1] == 0) {
+                            pos += 2;
+                        } else {
+                            atMarker = true;
+                            b = 0;
+                        }
+                    } else {
+                        atMarker = true;
+                    }
+                }
+                if (atMarker) {
+                    padBits += 8;
+                }
+                buf = (buf << 8) | b;
+                bits += 8;
+            }
+        }
+
+        /** Bits consumed from the zero padding mean the data ended inside the scan. */
+        private void checkNotOverread() throws ImageDecodeException {
+            if (padBits > bits) {
+                if (pos >= data.length) {
+                    throw new ImageDecodeException(Reason.TRUNCATED, "data ends inside a scan");
+                }
+                throw corrupt("entropy-coded data runs into a marker at offset " + pos);
+            }
+        }
+
+        private void resetEntropy(Component[] scan) {
+            buf = 0;
+            bits = 0;
+            padBits = 0;
+            atMarker = false;
+            for (Component c : scan) {
+                c.pred = 0;
+            }
+        }
+
+        private void restart(Component[] scan) throws ImageDecodeException {
+            if (!atMarker) {
+                pos -= (bits - padBits) >> 3; // unread the whole bytes read ahead
+            }
+            if (pos + 1 >= data.length) {
+                throw new ImageDecodeException(Reason.TRUNCATED, "data ends before RST marker");
+            }
+            int m = data[pos + 1] & 0xFF;
+            if ((data[pos] & 0xFF) != 0xFF || m < 0xD0 || m > 0xD7) {
+                throw corrupt("expected RST marker at offset " + pos);
+            }
+            pos += 2;
+            resetEntropy(scan);
+        }
+
+        BufferedImage toImage() throws ImageDecodeException {
+            int outW = ceilDiv(width, 8);
+            int outH = ceilDiv(height, 8);
+            int[][] planes = new int[comps.length][];
+            for (int i = 0; i < comps.length; i++) {
+                Component c = comps[i];
+                if (!quantSet[c.tq]) {
+                    throw corrupt("missing quantization table " + c.tq);
+                }
+                planes[i] = samplePlane(c, outW, outH);
+            }
+            BufferedImage img = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
+            int[] out = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+            if (comps.length == 1) {
+                int[] y = planes[0];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = y[i] * 0x010101;
+                }
+            } else if (isRgb()) {
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = planes[0][i] << 16 | planes[1][i] << 8 | planes[2][i];
+                }
+            } else {
+                int[] ys = planes[0];
+                int[] cbs = planes[1];
+                int[] crs = planes[2];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = ycc(ys[i], cbs[i], crs[i]);
+                }
+            }
+            return img;
+        }
+
+        private boolean isRgb() {
+            if (adobeTransform >= 0) {
+                return adobeTransform == 0;
+            }
+            return !jfif && comps[0].id == 'R' && comps[1].id == 'G' && comps[2].id == 'B';
+        }
+
+        /**
+         * The component's block means, level-shifted and clamped, at output resolution. A
+         * subsampled component is interpolated linearly between block centres (as libjpeg's "fancy"
+         * upsampling does per pixel), which estimates each 8x8 block's chroma mean far better than
+         * replicating the 16x16 mean.
+         */
+        private int[] samplePlane(Component c, int outW, int outH) {
+            int q = quantDc[c.tq];
+            int[] means = new int[c.dc.length];
+            for (int i = 0; i < means.length; i++) {
+                // DC = 8 * block mean after dequantization; round half up, then level shift.
+                long v = (((long) c.dc[i] * q + 4) >> 3) + 128;
+                means[i] = (int) Math.max(0, Math.min(255, v));
+            }
+            if (c.h == hMax && c.v == vMax && c.bw == outW) {
+                return means; // full resolution and no padding columns: use as is
+            }
+            int[] x0 = new int[outW];
+            int[] x1 = new int[outW];
+            int[] wx = new int[outW];
+            taps(outW, c.h, hMax, c.bwScan, x0, x1, wx);
+            int[] y0 = new int[outH];
+            int[] y1 = new int[outH];
+            int[] wy = new int[outH];
+            taps(outH, c.v, vMax, c.bhScan, y0, y1, wy);
+            int[] plane = new int[outW * outH];
+            for (int y = 0; y < outH; y++) {
+                int rowA = y0[y] * c.bw;
+                int rowB = y1[y] * c.bw;
+                int fy = wy[y];
+                for (int x = 0; x < outW; x++) {
+                    int fx = wx[x];
+                    int top = means[rowA + x0[x]] * (256 - fx) + means[rowA + x1[x]] * fx;
+                    int bottom = means[rowB + x0[x]] * (256 - fx) + means[rowB + x1[x]] * fx;
+                    plane[y * outW + x] = (top * (256 - fy) + bottom * fy + (1 << 15)) >> 16;
+                }
+            }
+            return plane;
+        }
+
+        /**
+         * Linear interpolation taps along one axis: output block i has its centre at (i + 0.5) *
+         * factor / max - 0.5 in component blocks; weights in 1/256, clamped to the blocks that hold
+         * real samples.
+         */
+        private static void taps(
+                int out, int factor, int max, int blocks, int[] i0, int[] i1, int[] weight) {
+            for (int i = 0; i < out; i++) {
+                int num = (2 * i + 1) * factor - max; // centre * 2 * max
+                int den = 2 * max;
+                int lo = Math.floorDiv(num, den);
+                int frac = (int) ((long) (num - lo * den) * 256 / den);
+                i0[i] = Math.max(0, Math.min(blocks - 1, lo));
+                i1[i] = Math.max(0, Math.min(blocks - 1, lo + 1));
+                weight[i] = frac;
+            }
+        }
+
+        private static int ycc(int y, int cb, int cr) {
+            cb -= 128;
+            cr -= 128;
+            // JFIF YCbCr -> RGB in 16.16 fixed point.
+            int r = y + ((91881 * cr + 32768) >> 16);
+            int g = y + ((-22554 * cb - 46802 * cr + 32768) >> 16);
+            int b = y + ((116130 * cb + 32768) >> 16);
+            return clamp(r) << 16 | clamp(g) << 8 | clamp(b);
+        }
+
+        private static int clamp(int v) {
+            return v < 0 ? 0 : v > 255 ? 255 : v;
+        }
+
+        private int u16(int p) {
+            return (data[p] & 0xFF) << 8 | (data[p + 1] & 0xFF);
+        }
+
+        private boolean ascii(int p, String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (data[p + i] != s.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static ImageDecodeException corrupt(String message) {
+            return new ImageDecodeException(Reason.CORRUPT, message);
+        }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}

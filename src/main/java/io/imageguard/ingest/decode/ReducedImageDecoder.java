@@ -1,0 +1,134 @@
+package io.imageguard.ingest.decode;
+
+import io.imageguard.ingest.decode.ImageDecodeException.Reason;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+
+/**
+ * Decodes image bytes straight to a small image for hashing, as cheaply as the format allows.
+ *
+ * <p>The result is TYPE_INT_RGB, aspect ratio kept, its shorter side exactly {@code targetMinSide}
+ * (or the source's own size when that is smaller: never upscaled), reduced with an area-average
+ * filter ({@link AreaAverage}). Translucent pixels are composited over white.
+ *
+ * <p>How: the format comes from the magic bytes ({@link ImageFormat#sniff}). A JPEG whose 1/8 scale
+ * still has a shorter side of at least {@code targetMinSide} is decoded from its DC coefficients
+ * ({@link JpegDcDecoder}); a smaller JPEG, one the DC decoder refuses for any reason but the pixel
+ * limit, and every other format go through ImageIO, using source subsampling down to {@value
+ * #SUBSAMPLE_HEADROOM}x the target (point sampling aliases, so the area average gets that many
+ * samples per output pixel to smooth it). WebP needs an ImageIO WebP plugin on the classpath, else
+ * it is {@link Reason#UNSUPPORTED}. ImageIO is lenient where the DC decoder is strict: a truncated
+ * JPEG that the DC decoder refuses comes back from ImageIO with its missing part filled in, as
+ * libjpeg does.
+ *
+ * <p>Safety: the pixel limit is checked against the header before any pixel buffer is allocated, in
+ * both paths; every failure, including ImageIO's own exceptions, surfaces as {@link
+ * ImageDecodeException}. Thread-safe: no mutable state.
+ */
+public final class ReducedImageDecoder {
+
+    static final int SUBSAMPLE_HEADROOM = 4;
+
+    private final long maxPixels;
+
+    /**
+     * @param maxPixels refuse images whose header declares more than width*height pixels
+     */
+    public ReducedImageDecoder(long maxPixels) {
+        if (maxPixels < 1) {
+            throw new IllegalArgumentException("maxPixels " + maxPixels);
+        }
+        this.maxPixels = maxPixels;
+    }
+
+    /** Decodes and reduces; see the class comment for the size of the result. */
+    public BufferedImage decode(byte[] bytes, int targetMinSide) throws ImageDecodeException {
+        if (targetMinSide < 1) {
+            throw new IllegalArgumentException("targetMinSide " + targetMinSide);
+        }
+        ImageFormat format = ImageFormat.sniff(bytes);
+        if (format == ImageFormat.JPEG) {
+            ImageDecodeException dcFailure;
+            try {
+                JpegDcDecoder.Header header = JpegDcDecoder.readHeader(bytes);
+                checkPixels(header.width(), header.height());
+                if (Math.min(header.width(), header.height()) / 8 >= targetMinSide) {
+                    return reduce(JpegDcDecoder.decode(bytes, maxPixels), targetMinSide);
+                }
+                dcFailure = null;
+            } catch (ImageDecodeException e) {
+                if (e.reason() == Reason.TOO_MANY_PIXELS) {
+                    throw e;
+                }
+                dcFailure = e;
+            }
+            try {
+                return decodeWithImageIo(bytes, format, targetMinSide);
+            } catch (ImageDecodeException e) {
+                if (dcFailure != null) {
+                    e.addSuppressed(dcFailure);
+                }
+                throw e;
+            }
+        }
+        return decodeWithImageIo(bytes, format, targetMinSide);
+    }
+
+    private BufferedImage decodeWithImageIo(byte[] bytes, ImageFormat format, int target)
+            throws ImageDecodeException {
+        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.imageIoName());
+        if (!readers.hasNext()) {
+            throw new ImageDecodeException(Reason.UNSUPPORTED, "no ImageIO reader for " + format);
+        }
+        ImageReader reader = readers.next();
+        // A memory cache: ImageIO's default may spill to temporary files.
+        try (ImageInputStream in =
+                new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+            reader.setInput(in, true, true);
+            int w = reader.getWidth(0);
+            int h = reader.getHeight(0);
+            if (w < 1 || h < 1) {
+                throw new ImageDecodeException(Reason.CORRUPT, "size " + w + "x" + h);
+            }
+            checkPixels(w, h);
+            ImageReadParam param = reader.getDefaultReadParam();
+            int step = Math.max(1, Math.min(w, h) / (SUBSAMPLE_HEADROOM * target));
+            param.setSourceSubsampling(step, step, 0, 0);
+            return reduce(reader.read(0, param), target);
+        } catch (IOException | RuntimeException e) {
+            // ImageIO readers signal bad data with assorted runtime exceptions too.
+            throw new ImageDecodeException(Reason.CORRUPT, format + " via ImageIO: " + e, e);
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    private void checkPixels(int w, int h) throws ImageDecodeException {
+        if ((long) w * h > maxPixels) {
+            throw new ImageDecodeException(
+                    Reason.TOO_MANY_PIXELS,
+                    w + "x" + h + " exceeds the limit of " + maxPixels + " pixels");
+        }
+    }
+
+    /** Area-averages so the shorter side is the target; never enlarges. */
+    static BufferedImage reduce(BufferedImage img, int target) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int shorter = Math.min(w, h);
+        if (shorter <= target) {
+            return AreaAverage.resize(img, w, h);
+        }
+        double scale = (double) target / shorter;
+        int outW = w <= h ? target : Math.max(target, (int) Math.round(w * scale));
+        int outH = h < w ? target : Math.max(target, (int) Math.round(h * scale));
+        return AreaAverage.resize(img, outW, outH);
+    }
+}

@@ -1,0 +1,159 @@
+package io.imageguard.ingest.decode;
+
+import static io.imageguard.ingest.decode.TestJpegs.jpeg;
+import static io.imageguard.ingest.decode.TestJpegs.photoLike;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imageguard.ingest.decode.ImageDecodeException.Reason;
+import io.imageguard.ingest.decode.TestJpegs.Encoding;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class ReducedImageDecoderTest {
+
+    private final ReducedImageDecoder decoder = new ReducedImageDecoder(10_000_000L);
+
+    @Test
+    void largeJpegComesOutAtTheTargetShorterSideCloseToAFullDecode() throws Exception {
+        byte[] bytes = jpeg(photoLike(1600, 1200, 11), Encoding.baseline420());
+
+        BufferedImage out = decoder.decode(bytes, 100); // 1200 / 8 >= 100: the DC path
+
+        // 1600 * 100 / 1200 = 133.3
+        assertThat(out.getWidth()).isEqualTo(133);
+        assertThat(out.getHeight()).isEqualTo(100);
+        assertThat(out.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        BufferedImage reference = AreaAverage.resize(fullDecode(bytes), 133, 100);
+        // Block means are exact in luma; area-averaging them instead of the pixels only
+        // differs where an output pixel's edge cuts a block: well under one level on average.
+        assertThat(lumaMeanAbsoluteError(out, reference)).isLessThan(1.0);
+    }
+
+    @Test
+    void smallJpegIsDecodedInFullAndAreaAveraged() throws Exception {
+        byte[] bytes = jpeg(photoLike(300, 200, 12), Encoding.baseline420());
+
+        BufferedImage out = decoder.decode(bytes, 100); // 200 / 8 < 100: ImageIO
+
+        assertThat(lumaMeanAbsoluteError(out, AreaAverage.resize(fullDecode(bytes), 150, 100)))
+                .isZero();
+    }
+
+    @Test
+    void imagesSmallerThanTheTargetAreNotEnlarged() throws Exception {
+        BufferedImage out =
+                decoder.decode(jpeg(photoLike(60, 40, 13), Encoding.baseline420()), 100);
+
+        assertThat(out.getWidth()).isEqualTo(60);
+        assertThat(out.getHeight()).isEqualTo(40);
+    }
+
+    @Test
+    void pngIsSubsampledThenAveragedAndItsTransparencyTurnsWhite() throws Exception {
+        BufferedImage img = new BufferedImage(2000, 1000, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 1000, 1000); // right half stays fully transparent
+        g.dispose();
+
+        BufferedImage out = decoder.decode(encode(img, "png"), 50);
+
+        assertThat(out.getWidth()).isEqualTo(100);
+        assertThat(out.getHeight()).isEqualTo(50);
+        assertThat(out.getRGB(10, 25) & 0xFFFFFF).isEqualTo(0xFF0000);
+        assertThat(out.getRGB(90, 25) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+    }
+
+    @Test
+    void gifAndBmpAreDecoded() throws Exception {
+        BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.BLUE);
+        g.fillRect(0, 0, 400, 300);
+        g.dispose();
+
+        for (String format : new String[] {"gif", "bmp"}) {
+            BufferedImage out = decoder.decode(encode(img, format), 30);
+            assertThat(out.getWidth()).as(format).isEqualTo(40);
+            assertThat(out.getHeight()).as(format).isEqualTo(30);
+            assertThat(out.getRGB(20, 15) & 0xFFFFFF).as(format).isEqualTo(0x0000FF);
+        }
+    }
+
+    @Test
+    void pixelLimitIsCheckedFromTheHeaderForEveryFormat() throws Exception {
+        ReducedImageDecoder small = new ReducedImageDecoder(100_000);
+        BufferedImage img = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
+
+        assertReason(small, encode(img, "png"), Reason.TOO_MANY_PIXELS);
+        assertReason(small, jpeg(img, Encoding.baseline420()), Reason.TOO_MANY_PIXELS);
+    }
+
+    @Test
+    void unknownAndUnreadableFormatsAreRefused() {
+        assertReason(
+                decoder,
+                "<html>not an image</html>".getBytes(StandardCharsets.US_ASCII),
+                Reason.UNKNOWN_FORMAT);
+        // WebP by its magic bytes, but no ImageIO WebP reader on this classpath.
+        byte[] webp = "RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.US_ASCII);
+        assertReason(decoder, webp, Reason.UNSUPPORTED);
+        byte[] png = Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}, 40);
+        assertReason(decoder, png, Reason.CORRUPT);
+    }
+
+    @Test
+    void jpegTheDcDecoderRefusesFallsBackToImageIo() throws Exception {
+        byte[] whole = jpeg(photoLike(800, 800, 14), Encoding.baseline420());
+        byte[] cut = Arrays.copyOf(whole, whole.length * 3 / 4);
+        assertThatThrownBy(() -> JpegDcDecoder.decode(cut, Long.MAX_VALUE))
+                .isInstanceOf(ImageDecodeException.class);
+
+        // ImageIO, like libjpeg, decodes what is there and fills the rest.
+        BufferedImage out = decoder.decode(cut, 64);
+
+        assertThat(out.getWidth()).isEqualTo(64);
+        assertThat(out.getHeight()).isEqualTo(64);
+    }
+
+    private static void assertReason(ReducedImageDecoder d, byte[] bytes, Reason reason) {
+        assertThatThrownBy(() -> d.decode(bytes, 32))
+                .isInstanceOfSatisfying(
+                        ImageDecodeException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    private static byte[] encode(BufferedImage img, String format) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        assertThat(ImageIO.write(img, format, out)).isTrue();
+        return out.toByteArray();
+    }
+
+    private static BufferedImage fullDecode(byte[] bytes) throws IOException {
+        return ImageIO.read(new ByteArrayInputStream(bytes));
+    }
+
+    private static double lumaMeanAbsoluteError(BufferedImage a, BufferedImage b) {
+        assertThat(a.getWidth()).isEqualTo(b.getWidth());
+        assertThat(a.getHeight()).isEqualTo(b.getHeight());
+        double sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                sum += Math.abs(luma(a.getRGB(x, y)) - luma(b.getRGB(x, y)));
+            }
+        }
+        return sum / (a.getWidth() * a.getHeight());
+    }
+
+    private static double luma(int p) {
+        return 0.299 * (p >> 16 & 255) + 0.587 * (p >> 8 & 255) + 0.114 * (p & 255);
+    }
+}

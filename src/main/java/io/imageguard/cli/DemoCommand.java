@@ -112,6 +112,7 @@ final class DemoCommand implements Callable<Integer> {
 
             Map<OutputTopic, List<String>> outputs = watch(kafka, cfg, job, webUi);
             summarize(outputs, work);
+            scoreTheftFlags(outputs.get(OutputTopic.THEFT_FLAGS), truth);
         }
         return 0;
     }
@@ -126,7 +127,8 @@ final class DemoCommand implements Callable<Integer> {
                 // the generator delays events by up to an hour; the bounded run needs no idleness
                 .with("event-time.max-out-of-orderness", "2 h")
                 .with("event-time.idle-timeout", "0 s")
-                .with("job.parallelism", "2");
+                .with("job.parallelism", "2")
+                .with("images.file-roots", work.resolve("photos").toString());
         // the user's own --set wins over the demo's choices
         source.withOverrides(config.overrides);
         return ImageguardConfig.load(source);
@@ -195,6 +197,29 @@ final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** Theft flags against the generator's truth: which copies of another's photo were found. */
+    private static void scoreTheftFlags(List<String> flags, GroundTruth truth) throws Exception {
+        java.util.Set<String> thefts = new java.util.HashSet<>();
+        for (GroundTruth.Copy c : truth.copies()) {
+            if (c.theft()) {
+                thefts.add(c.suspectImageId());
+            }
+        }
+        int found = 0;
+        int wrong = 0;
+        for (String flag : flags) {
+            if (thefts.contains(Json.MAPPER.readTree(flag).path("suspectImageId").asText())) {
+                found++;
+            } else {
+                wrong++;
+            }
+        }
+        System.out.printf(
+                "theft flags against the ground truth: %d of %d stolen photos flagged, %d flags"
+                        + " on photos that were not stolen%n",
+                found, thefts.size(), wrong);
     }
 
     /** Kafka's storage formatter prints to stdout; the demo's own lines are what matter. */

@@ -1,10 +1,15 @@
 package io.imageguard.config;
 
+import io.imageguard.ingest.fetch.Cidr;
+import io.imageguard.ingest.fetch.ImageFetchPolicy;
 import io.imageguard.records.OutputTopic;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -24,7 +29,8 @@ public record ImageguardConfig(
         Input input,
         Checkpoint checkpoint,
         State state,
-        Restart restart) {
+        Restart restart,
+        Images images) {
 
     /** Keys under this prefix are handed to every Kafka client unchanged. */
     public static final String KAFKA_PROPERTIES = "kafka.properties.";
@@ -71,6 +77,49 @@ public record ImageguardConfig(
 
     public record Restart(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {}
 
+    /** Fetching and hashing of photos given by URL; see {@link #fetchPolicy()}. */
+    public record Images(
+            List<String> schemes,
+            List<String> fileRoots,
+            List<String> allowedHosts,
+            List<String> allowedCidrs,
+            long maxBytes,
+            long maxPixels,
+            Duration connectTimeout,
+            Duration readTimeout,
+            Duration totalTimeout,
+            int maxRedirects,
+            int retries,
+            Duration retryBackoff,
+            int maxConnections,
+            int capacity,
+            int threads,
+            Duration cacheWindow,
+            int cacheSize) {
+
+        public ImageFetchPolicy fetchPolicy() {
+            List<Cidr> cidrs = new ArrayList<>();
+            allowedCidrs.forEach(c -> cidrs.add(Cidr.parse(c)));
+            List<Path> roots = new ArrayList<>();
+            fileRoots.forEach(r -> roots.add(Path.of(r)));
+            return ImageFetchPolicy.builder()
+                    .schemes(Set.copyOf(schemes))
+                    .fileRoots(roots)
+                    .allowedHosts(Set.copyOf(allowedHosts))
+                    .allowedCidrs(cidrs)
+                    .maxBytes(maxBytes)
+                    .maxPixels(maxPixels)
+                    .connectTimeout(connectTimeout)
+                    .readTimeout(readTimeout)
+                    .totalTimeout(totalTimeout)
+                    .maxRedirects(maxRedirects)
+                    .retries(retries)
+                    .retryBackoff(retryBackoff)
+                    .maxConnections(maxConnections)
+                    .build();
+        }
+    }
+
     public static ImageguardConfig load(ConfigSource source) {
         Reader r = new Reader(source.values());
         Map<OutputTopic, String> outputs = new EnumMap<>(OutputTopic.class);
@@ -111,7 +160,25 @@ public record ImageguardConfig(
                         new Restart(
                                 r.intAtLeast("restart.max-attempts", 0),
                                 r.duration("restart.initial-backoff"),
-                                r.duration("restart.max-backoff")));
+                                r.duration("restart.max-backoff")),
+                        new Images(
+                                r.list("images.schemes"),
+                                r.list("images.file-roots"),
+                                r.list("images.allowed-hosts"),
+                                r.list("images.allowed-cidrs"),
+                                r.longAtLeast("images.max-bytes", 1024),
+                                r.longAtLeast("images.max-pixels", 1),
+                                r.duration("images.connect-timeout"),
+                                r.duration("images.read-timeout"),
+                                r.duration("images.total-timeout"),
+                                r.intAtLeast("images.max-redirects", 0),
+                                r.intAtLeast("images.retries", 0),
+                                r.duration("images.retry-backoff"),
+                                r.intAtLeast("images.max-connections", 1),
+                                r.intAtLeast("images.capacity", 1),
+                                r.intAtLeast("images.threads", 1),
+                                r.duration("images.cache-window"),
+                                r.intAtLeast("images.cache-size", 0)));
         r.rejectUnknown();
         config.validate();
         return config;
@@ -149,6 +216,17 @@ public record ImageguardConfig(
                             + " (kafka.broker-transaction-max-timeout = "
                             + TimeUtils.formatWithHighestUnit(kafka.brokerTransactionMaxTimeout())
                             + "); the broker would refuse every transaction");
+        }
+        try {
+            images.fetchPolicy();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("images.*", e.getMessage());
+        }
+        for (String scheme : images.schemes()) {
+            if (!List.of("https", "http", "file").contains(scheme)) {
+                throw new ConfigException(
+                        "images.schemes", "'" + scheme + "' is not https, http or file");
+            }
         }
         if (restart.initialBackoff().compareTo(restart.maxBackoff()) > 0) {
             throw new ConfigException(
@@ -209,6 +287,32 @@ public record ImageguardConfig(
                 throw new ConfigException(key, i + " is below the minimum " + min);
             }
             return i;
+        }
+
+        long longAtLeast(String key, long min) {
+            String v = text(key);
+            long l;
+            try {
+                l = Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key, "'" + v + "' is not a whole number");
+            }
+            if (l < min) {
+                throw new ConfigException(key, l + " is below the minimum " + min);
+            }
+            return l;
+        }
+
+        /** Comma-separated text (a YAML list arrives so); empty for an empty value. */
+        List<String> list(String key) {
+            String v = raw(key);
+            List<String> items = new ArrayList<>();
+            for (String item : v.split(",")) {
+                if (!item.isBlank()) {
+                    items.add(item.trim());
+                }
+            }
+            return List.copyOf(items);
         }
 
         boolean bool(String key) {

@@ -1,6 +1,8 @@
 package io.imageguard.pipeline;
 
 import io.imageguard.config.ImageguardConfig;
+import io.imageguard.ingest.PhotoIngestAsyncFunction;
+import io.imageguard.ingest.SplitIngestedProcessFunction;
 import io.imageguard.records.ComplaintEvent;
 import io.imageguard.records.FirstPublishRecord;
 import io.imageguard.records.InputRecord;
@@ -14,9 +16,11 @@ import io.imageguard.registry.ExactHashRegistryProcessFunction;
 import io.imageguard.registry.ListingPhoto;
 import io.imageguard.registry.ListingPhotosFunction;
 import io.imageguard.registry.TheftFlagProcessFunction;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -28,7 +32,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * stateful operator has a stable uid, so savepoints survive upgrades.
  *
  * <pre>
- * inputs ─ route by topic ─┬─ listings   ─ dedup ─ photos ─ registry (by hash) ─┬─► first-publish
+ * inputs ─ route by topic ─┬─ listings   ─ dedup ─ photos ─ fetch+hash ─ registry (by hash) ─┬─► first-publish
  *                          │                                                     └ candidates ┐
  *                          ├─ protection ─ dedup ─────────────── (by owner) ─ theft flags ◄──┘─► theft-flags
  *                          ├─ complaints ─ dedup ─ (adjudication: planned)
@@ -71,21 +75,35 @@ public final class ImageguardTopology {
                         InputTypes.PROTECTION,
                         "protection",
                         cfg);
-        DataStream<Rejected> rejected =
-                deduplicate(
-                        routed.getSideOutput(RouteInputsProcessFunction.REJECTED),
-                        Rejected::id,
-                        InputTypes.REJECTED,
-                        "dead-letter",
-                        cfg);
-
-        // T1, T2: photos with precomputed hashes against the first-publish registry
+        // T6 ingest: photos given by URL are fetched safely, decoded and hashed
         DataStream<ListingPhoto> photos =
                 listings.flatMap(
                                 new ListingPhotosFunction(), TypeInformation.of(ListingPhoto.class))
-                        .name("listing photos with hashes (url photos: ingest, #5)");
+                        .name("listing photos");
+        ImageguardConfig.Images images = cfg.images();
+        SingleOutputStreamOperator<ListingPhoto> hashed =
+                AsyncDataStream.unorderedWait(
+                                photos,
+                                new PhotoIngestAsyncFunction(
+                                        images.fetchPolicy(),
+                                        images.threads(),
+                                        images.cacheWindow(),
+                                        images.cacheSize(),
+                                        cfg.policyVersion()),
+                                // the fetcher's own limits decide first; this only backstops them
+                                images.fetchPolicy().worstCaseDuration().plusSeconds(10).toMillis(),
+                                TimeUnit.MILLISECONDS,
+                                images.capacity())
+                        .uid("photo-ingest")
+                        .name("fetch, decode, hash photos")
+                        .process(
+                                new SplitIngestedProcessFunction(),
+                                TypeInformation.of(ListingPhoto.class))
+                        .name("hashed photos / refused photos");
+
+        // T1, T2: every hashed photo against the first-publish registry
         SingleOutputStreamOperator<FirstPublishRecord> firstPublish =
-                photos.keyBy(ListingPhoto::hash, Types.STRING)
+                hashed.keyBy(ListingPhoto::hash, Types.STRING)
                         .process(
                                 new ExactHashRegistryProcessFunction(cfg.policyVersion()),
                                 TypeInformation.of(FirstPublishRecord.class))
@@ -111,6 +129,15 @@ public final class ImageguardTopology {
                 .getSideOutput(TheftFlagProcessFunction.AUTO_COMPLAINTS)
                 .sinkTo(new DiscardingSink<>())
                 .name("automatic complaints (T5): no adjudication yet");
+
+        DataStream<Rejected> rejected =
+                deduplicate(
+                        routed.getSideOutput(RouteInputsProcessFunction.REJECTED)
+                                .union(hashed.getSideOutput(SplitIngestedProcessFunction.REFUSED)),
+                        Rejected::id,
+                        InputTypes.REJECTED,
+                        "dead-letter",
+                        cfg);
 
         emit(OutputTopic.FIRST_PUBLISH, firstPublish, sinks);
         emit(OutputTopic.THEFT_FLAGS, theftFlags, sinks);

@@ -17,5 +17,24 @@ public enum RejectReason {
     UNKNOWN_ENUM,
     BAD_TIMESTAMP,
     /** Well-typed but not allowed (blank id, negative size, image with neither url nor hash). */
-    INVALID_VALUE
+    INVALID_VALUE,
+
+    // A listing photo that could not be used; the listing's other photos go on.
+    IMAGE_BAD_URL,
+    IMAGE_SCHEME_NOT_ALLOWED,
+    IMAGE_FILE_OUTSIDE_ROOTS,
+    IMAGE_FORBIDDEN_HOST,
+    /** Loopback, private, link-local, CGNAT, multicast and the like, also behind a redirect. */
+    IMAGE_FORBIDDEN_ADDRESS,
+    IMAGE_TOO_MANY_REDIRECTS,
+    IMAGE_HTTP_STATUS,
+    IMAGE_TIMEOUT,
+    IMAGE_TOO_LARGE,
+    IMAGE_NOT_AN_IMAGE,
+    IMAGE_FORMAT_MISMATCH,
+    /** Width × height from the header beyond {@code images.max-pixels}: a decompression bomb. */
+    IMAGE_TOO_MANY_PIXELS,
+    IMAGE_UNREACHABLE,
+    /** Passed the checks but its data cannot be decoded (corrupt, truncated, unsupported). */
+    IMAGE_UNDECODABLE
 }

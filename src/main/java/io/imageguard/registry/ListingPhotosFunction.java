@@ -18,18 +18,17 @@ public final class ListingPhotosFunction implements FlatMapFunction<ListingEvent
             return;
         }
         for (ListingImage image : event.images()) {
-            if (image.hash() != null) {
-                out.collect(
-                        new ListingPhoto(
-                                event.eventId(),
-                                event.eventTime(),
-                                event.sellerId(),
-                                event.listingId(),
-                                image.imageId(),
-                                image.role(),
-                                image.hash(),
-                                image.watermarkId()));
-            }
+            out.collect(
+                    new ListingPhoto(
+                            event.eventId(),
+                            event.eventTime(),
+                            event.sellerId(),
+                            event.listingId(),
+                            image.imageId(),
+                            image.role(),
+                            image.hash() == null ? image.url() : null,
+                            image.hash(),
+                            image.watermarkId()));
         }
     }
 }

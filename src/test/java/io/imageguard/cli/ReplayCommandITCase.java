@@ -47,6 +47,12 @@ class ReplayCommandITCase {
         return lines;
     }
 
+    /**
+     * The contract examples name photos on example.com: an allow-list that leaves it out makes them
+     * refused before any DNS lookup, so the tests never reach beyond this machine.
+     */
+    static final String OFFLINE = "images.allowed-hosts=photos.test.invalid";
+
     private static int replay(Path events, Path out) {
         return ImageguardCli.commandLine()
                 .execute(
@@ -56,7 +62,9 @@ class ReplayCommandITCase {
                         "--out",
                         out.toString(),
                         "--set",
-                        "state.backend=hashmap");
+                        "state.backend=hashmap",
+                        "--set",
+                        OFFLINE);
     }
 
     private static List<String> read(Path out, OutputTopic topic) throws IOException {
@@ -76,12 +84,29 @@ class ReplayCommandITCase {
         for (OutputTopic topic : OutputTopic.values()) {
             assertThat(out.resolve(topic.logicalName() + ".jsonl")).exists();
         }
-        List<String> deadLetter = read(out, OutputTopic.DEAD_LETTER);
-        assertThat(deadLetter).hasSize(1);
-        JsonNode rejected = Json.MAPPER.readTree(deadLetter.get(0));
-        assertThat(rejected.get("reason").asText()).isEqualTo("NOT_JSON");
+        // the malformed line, and the three example photos on a host off the allow-list
+        List<JsonNode> deadLetter = new ArrayList<>();
+        for (String line : read(out, OutputTopic.DEAD_LETTER)) {
+            deadLetter.add(Json.MAPPER.readTree(line));
+        }
+        assertThat(deadLetter)
+                .extracting(n -> n.get("reason").asText())
+                .containsExactlyInAnyOrder(
+                        "NOT_JSON",
+                        "IMAGE_FORBIDDEN_HOST",
+                        "IMAGE_FORBIDDEN_HOST",
+                        "IMAGE_FORBIDDEN_HOST");
+        JsonNode rejected =
+                deadLetter.stream()
+                        .filter(n -> n.get("reason").asText().equals("NOT_JSON"))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(rejected.get("payload").asText())
                 .isEqualTo("{\"type\":\"COMPLAINT_FILED\", \"eventId\": oops}");
+        assertThat(deadLetter)
+                .filteredOn(n -> n.get("reason").asText().startsWith("IMAGE_"))
+                .extracting(n -> n.get("sourceTopic").asText())
+                .containsOnly("listings");
     }
 
     @Test
@@ -101,7 +126,8 @@ class ReplayCommandITCase {
                     .as(topic.logicalName())
                     .isEqualTo(read(onceOut, topic));
         }
-        assertThat(read(onceOut, OutputTopic.DEAD_LETTER)).hasSize(1);
+        // the bad line and the three example photos, each once
+        assertThat(read(onceOut, OutputTopic.DEAD_LETTER)).hasSize(4);
     }
 
     @Test
@@ -194,7 +220,9 @@ class ReplayCommandITCase {
                                         "--out",
                                         a.toString(),
                                         "--set",
-                                        "event-time.max-out-of-orderness=60 d"))
+                                        "event-time.max-out-of-orderness=60 d",
+                                        "--set",
+                                        OFFLINE))
                 .isZero();
         assertThat(
                         ImageguardCli.commandLine()
@@ -205,7 +233,9 @@ class ReplayCommandITCase {
                                         "--out",
                                         b.toString(),
                                         "--set",
-                                        "event-time.max-out-of-orderness=60 d"))
+                                        "event-time.max-out-of-orderness=60 d",
+                                        "--set",
+                                        OFFLINE))
                 .isZero();
 
         assertThat(shuffled).isNotEqualTo(ordered);

@@ -19,7 +19,7 @@ final class RegistryTestData {
     static ListingPhoto photo(
             String eventId, Instant t, String seller, String listing, String hash) {
         return new ListingPhoto(
-                eventId, t, seller, listing, listing + "/1", ImageRole.MAIN, hash, null);
+                eventId, t, seller, listing, listing + "/1", ImageRole.MAIN, null, hash, null);
     }
 
     static ProtectionEvent enrolled(String eventId, Instant t, String seller, ProtectionMode mode) {

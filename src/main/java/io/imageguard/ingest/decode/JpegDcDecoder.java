@@ -21,15 +21,18 @@ import java.nio.ByteOrder;
  * lossless and hierarchical modes, DNL heights.
  *
  * <p>Safe on hostile input: the pixel limit is checked from the frame header before anything is
- * allocated; every length is bounds-checked; the work is bounded by the number of blocks the
- * (limited) header declares plus one pass over the bytes; any malformation throws {@link
- * ImageDecodeException}, never another exception. Entropy data that runs into a marker or the end
- * of data before its last block is refused as {@link Reason#TRUNCATED} or {@link Reason#CORRUPT},
- * not padded. A progressive file that ends after all its DC scans but before its DC refinement
- * scans decodes with the precision it has.
+ * allocated; every length is bounds-checked; a scan's work is bounded by the blocks of the
+ * (limited) frame, and as each block takes at least one bit of real data, the number of scans is
+ * bounded by the data size; skipped AC scans cost one pass over their bytes. Any malformation
+ * throws {@link ImageDecodeException}, never another exception. Entropy data that runs into a
+ * marker or the end of data before its last block is refused as {@link Reason#TRUNCATED} or {@link
+ * Reason#CORRUPT}, not padded. A progressive file that ends after all its DC scans but before its
+ * DC refinement scans decodes with the precision it has.
  *
- * <p>Chroma is replicated block-wise (no interpolation): at 1/8 scale a 4:2:0 chroma block covers
- * 2x2 output pixels.
+ * <p>Luma is exact up to rounding. Subsampled chroma is known only per chroma block from its DC (a
+ * 4:2:0 chroma block covers 2x2 output pixels) and is interpolated linearly between block centres,
+ * so colour detail finer than 16 pixels is lost. Embedded ICC profiles are ignored. Stateless and
+ * thread-safe.
  */
 public final class JpegDcDecoder {
 

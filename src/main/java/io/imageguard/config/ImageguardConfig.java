@@ -217,16 +217,28 @@ public record ImageguardConfig(
                             + TimeUtils.formatWithHighestUnit(kafka.brokerTransactionMaxTimeout())
                             + "); the broker would refuse every transaction");
         }
+        for (String scheme : images.schemes()) {
+            if (!scheme.equals("https") && !scheme.equals("http")) {
+                throw new ConfigException(
+                        "images.schemes",
+                        "'"
+                                + scheme
+                                + "' is not https or http (file: URLs are allowed by"
+                                + " images.file-roots)");
+            }
+        }
+        for (String cidr : images.allowedCidrs()) {
+            try {
+                Cidr.parse(cidr);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(
+                        "images.allowed-cidrs", "'" + cidr + "' " + e.getMessage());
+            }
+        }
         try {
             images.fetchPolicy();
         } catch (IllegalArgumentException e) {
-            throw new ConfigException("images.*", e.getMessage());
-        }
-        for (String scheme : images.schemes()) {
-            if (!List.of("https", "http", "file").contains(scheme)) {
-                throw new ConfigException(
-                        "images.schemes", "'" + scheme + "' is not https, http or file");
-            }
+            throw new ConfigException("images", e.getMessage());
         }
         if (restart.initialBackoff().compareTo(restart.maxBackoff()) > 0) {
             throw new ConfigException(

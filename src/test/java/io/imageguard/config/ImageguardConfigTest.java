@@ -119,4 +119,18 @@ class ImageguardConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("dead-letter");
     }
+
+    @Test
+    void imageSettingsAreValidatedAtStart() {
+        assertThatThrownBy(() -> load("images.schemes=https,ftp"))
+                .hasMessageContaining("'images.schemes'")
+                .hasMessageContaining("ftp");
+        assertThatThrownBy(() -> load("images.allowed-cidrs=10.0.0.0/33"))
+                .hasMessageContaining("'images.allowed-cidrs'");
+        assertThatThrownBy(() -> load("images.max-bytes=-1"))
+                .hasMessageContaining("'images.max-bytes'");
+        ImageguardConfig cfg = load("images.file-roots=/srv/a,/srv/b", "images.schemes=https");
+        assertThat(cfg.images().fileRoots()).containsExactly("/srv/a", "/srv/b");
+        assertThat(cfg.images().fetchPolicy().schemes()).containsExactly("https");
+    }
 }

@@ -1,0 +1,144 @@
+package io.imageguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imageguard.records.Json;
+import io.imageguard.testing.MiniClusters;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Listing photos given as {@code file:} URLs go through the job's ingest (safe fetch, reduced
+ * decode, hash) into the registry; photos that cannot be used go to dead-letter and the listing's
+ * other photos go on.
+ */
+class ReplayPhotosITCase {
+    @RegisterExtension static final MiniClusterExtension FLINK = MiniClusters.parallelismTwo();
+
+    /** A 640×480 test photo: seeded blocks of colour, different for each seed. */
+    private static byte[] photo(long seed) throws Exception {
+        BufferedImage img = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        Random rnd = new Random(seed);
+        for (int i = 0; i < 40; i++) {
+            g.setColor(new Color(rnd.nextInt(0xffffff)));
+            g.fillRect(
+                    rnd.nextInt(600),
+                    rnd.nextInt(440),
+                    40 + rnd.nextInt(300),
+                    40 + rnd.nextInt(300));
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpg", out);
+        return out.toByteArray();
+    }
+
+    private static String listing(
+            String eventId, String time, String listing, String seller, String... urls) {
+        List<String> images = new ArrayList<>();
+        for (int i = 0; i < urls.length; i++) {
+            images.add(
+                    "{\"imageId\":\""
+                            + listing
+                            + "/"
+                            + (i + 1)
+                            + "\",\"role\":\"MAIN\",\"url\":\""
+                            + urls[i]
+                            + "\"}");
+        }
+        return "{\"type\":\"LISTING_PUBLISHED\",\"eventId\":\""
+                + eventId
+                + "\",\"eventTime\":\""
+                + time
+                + "\",\"listingId\":\""
+                + listing
+                + "\",\"sellerId\":\""
+                + seller
+                + "\",\"images\":["
+                + String.join(",", images)
+                + "]}";
+    }
+
+    @Test
+    void namesTheFirstPublisherOfACopiedFileAndRefusesUnusablePhotos(@TempDir Path dir)
+            throws Exception {
+        Path roots = Files.createDirectories(dir.resolve("photos"));
+        Path dress = Files.write(roots.resolve("s1-dress.jpg"), photo(1));
+        // the thief's file: the same bytes under another name
+        Path stolen = Files.write(roots.resolve("s9-dress-copy.jpg"), photo(1));
+        Path shoes = Files.write(roots.resolve("s2-shoes.jpg"), photo(2));
+        Path notAPhoto = Files.write(roots.resolve("s2-notes.jpg"), "not an image".getBytes());
+        Path outside = Files.write(dir.resolve("outside.jpg"), photo(3));
+        List<String> events =
+                List.of(
+                        listing(
+                                "e1",
+                                "2026-03-01T10:00:00Z",
+                                "L-1",
+                                "S-1",
+                                dress.toUri().toString()),
+                        listing(
+                                "e2",
+                                "2026-03-01T11:00:00Z",
+                                "L-2",
+                                "S-2",
+                                shoes.toUri().toString(),
+                                notAPhoto.toUri().toString(),
+                                outside.toUri().toString()),
+                        listing(
+                                "e3",
+                                "2026-03-02T10:00:00Z",
+                                "L-9",
+                                "S-9",
+                                stolen.toUri().toString()));
+        Path out = dir.resolve("out");
+
+        int status =
+                ImageguardCli.commandLine()
+                        .execute(
+                                "replay",
+                                "--events",
+                                Files.write(dir.resolve("e.jsonl"), events).toString(),
+                                "--out",
+                                out.toString(),
+                                "--set",
+                                "images.file-roots=" + roots);
+
+        assertThat(status).isZero();
+        List<JsonNode> firstPublish = lines(out.resolve("first-publish.jsonl"));
+        assertThat(firstPublish)
+                .extracting(n -> n.get("imageId").asText())
+                .containsExactly("L-1/1", "L-2/1");
+        assertThat(firstPublish.get(0).get("hash").asText()).matches("phash64:[0-9a-f]{16}");
+        List<JsonNode> flags = lines(out.resolve("theft-flags.jsonl"));
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0).get("suspectImageId").asText()).isEqualTo("L-9/1");
+        assertThat(flags.get(0).get("ownerSellerId").asText()).isEqualTo("S-1");
+        assertThat(flags.get(0).get("ownerImageId").asText()).isEqualTo("L-1/1");
+        assertThat(lines(out.resolve("dead-letter.jsonl")))
+                .extracting(n -> n.get("reason").asText())
+                .containsExactlyInAnyOrder("IMAGE_NOT_AN_IMAGE", "IMAGE_FILE_OUTSIDE_ROOTS");
+    }
+
+    private static List<JsonNode> lines(Path file) throws Exception {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            nodes.add(Json.MAPPER.readTree(line));
+        }
+        return nodes;
+    }
+}

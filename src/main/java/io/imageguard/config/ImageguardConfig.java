@@ -77,48 +77,16 @@ public record ImageguardConfig(
 
     public record Restart(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {}
 
-    /** Fetching and hashing of photos given by URL; see {@link #fetchPolicy()}. */
+    /**
+     * Photos given by URL: how each is fetched ({@link ImageFetchPolicy}), how many are in flight
+     * and on how many threads, and how long a fetched URL is remembered.
+     */
     public record Images(
-            List<String> schemes,
-            List<String> fileRoots,
-            List<String> allowedHosts,
-            List<String> allowedCidrs,
-            long maxBytes,
-            long maxPixels,
-            Duration connectTimeout,
-            Duration readTimeout,
-            Duration totalTimeout,
-            int maxRedirects,
-            int retries,
-            Duration retryBackoff,
-            int maxConnections,
+            ImageFetchPolicy fetch,
             int capacity,
             int threads,
             Duration cacheWindow,
-            int cacheSize) {
-
-        public ImageFetchPolicy fetchPolicy() {
-            List<Cidr> cidrs = new ArrayList<>();
-            allowedCidrs.forEach(c -> cidrs.add(Cidr.parse(c)));
-            List<Path> roots = new ArrayList<>();
-            fileRoots.forEach(r -> roots.add(Path.of(r)));
-            return ImageFetchPolicy.builder()
-                    .schemes(Set.copyOf(schemes))
-                    .fileRoots(roots)
-                    .allowedHosts(Set.copyOf(allowedHosts))
-                    .allowedCidrs(cidrs)
-                    .maxBytes(maxBytes)
-                    .maxPixels(maxPixels)
-                    .connectTimeout(connectTimeout)
-                    .readTimeout(readTimeout)
-                    .totalTimeout(totalTimeout)
-                    .maxRedirects(maxRedirects)
-                    .retries(retries)
-                    .retryBackoff(retryBackoff)
-                    .maxConnections(maxConnections)
-                    .build();
-        }
-    }
+            int cacheSize) {}
 
     public static ImageguardConfig load(ConfigSource source) {
         Reader r = new Reader(source.values());
@@ -161,27 +129,62 @@ public record ImageguardConfig(
                                 r.intAtLeast("restart.max-attempts", 0),
                                 r.duration("restart.initial-backoff"),
                                 r.duration("restart.max-backoff")),
-                        new Images(
-                                r.list("images.schemes"),
-                                r.list("images.file-roots"),
-                                r.list("images.allowed-hosts"),
-                                r.list("images.allowed-cidrs"),
-                                r.longAtLeast("images.max-bytes", 1024),
-                                r.longAtLeast("images.max-pixels", 1),
-                                r.duration("images.connect-timeout"),
-                                r.duration("images.read-timeout"),
-                                r.duration("images.total-timeout"),
-                                r.intAtLeast("images.max-redirects", 0),
-                                r.intAtLeast("images.retries", 0),
-                                r.duration("images.retry-backoff"),
-                                r.intAtLeast("images.max-connections", 1),
-                                r.intAtLeast("images.capacity", 1),
-                                r.intAtLeast("images.threads", 1),
-                                r.duration("images.cache-window"),
-                                r.intAtLeast("images.cache-size", 0)));
+                        images(r));
         r.rejectUnknown();
         config.validate();
         return config;
+    }
+
+    private static Images images(Reader r) {
+        List<String> schemes = r.list("images.schemes");
+        for (String scheme : schemes) {
+            if (!scheme.equals("https") && !scheme.equals("http")) {
+                throw new ConfigException(
+                        "images.schemes",
+                        "'"
+                                + scheme
+                                + "' is not https or http (file: URLs are allowed by"
+                                + " images.file-roots)");
+            }
+        }
+        List<Path> roots = new ArrayList<>();
+        r.list("images.file-roots").forEach(root -> roots.add(Path.of(root)));
+        List<Cidr> cidrs = new ArrayList<>();
+        for (String cidr : r.list("images.allowed-cidrs")) {
+            try {
+                cidrs.add(Cidr.parse(cidr));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(
+                        "images.allowed-cidrs", "'" + cidr + "' " + e.getMessage());
+            }
+        }
+        ImageFetchPolicy.Builder fetch =
+                ImageFetchPolicy.builder()
+                        .schemes(Set.copyOf(schemes))
+                        .fileRoots(roots)
+                        .allowedHosts(Set.copyOf(r.list("images.allowed-hosts")))
+                        .allowedCidrs(cidrs)
+                        .maxBytes(r.longAtLeast("images.max-bytes", 1024))
+                        .maxPixels(r.longAtLeast("images.max-pixels", 1))
+                        .connectTimeout(r.duration("images.connect-timeout"))
+                        .readTimeout(r.duration("images.read-timeout"))
+                        .totalTimeout(r.duration("images.total-timeout"))
+                        .maxRedirects(r.intAtLeast("images.max-redirects", 0))
+                        .retries(r.intAtLeast("images.retries", 0))
+                        .retryBackoff(r.duration("images.retry-backoff"))
+                        .maxConnections(r.intAtLeast("images.max-connections", 1));
+        ImageFetchPolicy policy;
+        try {
+            policy = fetch.build();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("images", e.getMessage());
+        }
+        return new Images(
+                policy,
+                r.intAtLeast("images.capacity", 1),
+                r.intAtLeast("images.threads", 1),
+                r.duration("images.cache-window"),
+                r.intAtLeast("images.cache-size", 0));
     }
 
     /** Rules that span several keys. */
@@ -216,29 +219,6 @@ public record ImageguardConfig(
                             + " (kafka.broker-transaction-max-timeout = "
                             + TimeUtils.formatWithHighestUnit(kafka.brokerTransactionMaxTimeout())
                             + "); the broker would refuse every transaction");
-        }
-        for (String scheme : images.schemes()) {
-            if (!scheme.equals("https") && !scheme.equals("http")) {
-                throw new ConfigException(
-                        "images.schemes",
-                        "'"
-                                + scheme
-                                + "' is not https or http (file: URLs are allowed by"
-                                + " images.file-roots)");
-            }
-        }
-        for (String cidr : images.allowedCidrs()) {
-            try {
-                Cidr.parse(cidr);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(
-                        "images.allowed-cidrs", "'" + cidr + "' " + e.getMessage());
-            }
-        }
-        try {
-            images.fetchPolicy();
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("images", e.getMessage());
         }
         if (restart.initialBackoff().compareTo(restart.maxBackoff()) > 0) {
             throw new ConfigException(

@@ -85,13 +85,13 @@ public final class ImageguardTopology {
                 AsyncDataStream.unorderedWait(
                                 photos,
                                 new PhotoIngestAsyncFunction(
-                                        images.fetchPolicy(),
+                                        images.fetch(),
                                         images.threads(),
                                         images.cacheWindow(),
                                         images.cacheSize(),
                                         cfg.policyVersion()),
                                 // the fetcher's own limits decide first; this only backstops them
-                                images.fetchPolicy().worstCaseDuration().plusSeconds(10).toMillis(),
+                                images.fetch().worstCaseDuration().plusSeconds(10).toMillis(),
                                 TimeUnit.MILLISECONDS,
                                 images.capacity())
                         .uid("photo-ingest")

@@ -130,7 +130,8 @@ class ImageguardConfigTest {
         assertThatThrownBy(() -> load("images.max-bytes=-1"))
                 .hasMessageContaining("'images.max-bytes'");
         ImageguardConfig cfg = load("images.file-roots=/srv/a,/srv/b", "images.schemes=https");
-        assertThat(cfg.images().fileRoots()).containsExactly("/srv/a", "/srv/b");
-        assertThat(cfg.images().fetchPolicy().schemes()).containsExactly("https");
+        assertThat(cfg.images().fetch().fileRoots())
+                .containsExactly(java.nio.file.Path.of("/srv/a"), java.nio.file.Path.of("/srv/b"));
+        assertThat(cfg.images().fetch().schemes()).containsExactly("https");
     }
 }

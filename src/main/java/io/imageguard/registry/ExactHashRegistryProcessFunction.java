@@ -3,6 +3,7 @@ package io.imageguard.registry;
 import io.imageguard.pipeline.EventTimeBuffer;
 import io.imageguard.records.FirstPublishRecord;
 import io.imageguard.records.Ids;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -23,8 +24,9 @@ import org.apache.flink.util.OutputTag;
  * not theft. Near-duplicate matching (a Hamming-radius index) replaces the exact key with issue #6.
  *
  * <p>Photos are processed in event-time order once the watermark passes them (T4). A photo later
- * than the watermark is processed on arrival against the registry as it stands; emitting
- * corrections when such a photo turns out to be the true first publisher lands with #6.
+ * than the watermark is processed on arrival; if it turns out to be the true first publisher,
+ * corrected records are emitted ({@code correction: true}): nothing dropped, nothing silently
+ * rewritten.
  */
 public final class ExactHashRegistryProcessFunction
         extends KeyedProcessFunction<String, ListingPhoto, FirstPublishRecord> {
@@ -35,14 +37,21 @@ public final class ExactHashRegistryProcessFunction
             TypeInformation.of(ListingPhoto.class);
     private static final ValueStateDescriptor<ListingPhoto> OWNER =
             new ValueStateDescriptor<>("owner", PHOTO);
-    private static final MapStateDescriptor<String, Boolean> FLAGGED =
-            new MapStateDescriptor<>("flagged", Types.STRING, Types.BOOLEAN);
+
+    /** Suspect photos flagged against the owner, by seller, listing and image. */
+    private static final MapStateDescriptor<String, ListingPhoto> FLAGGED =
+            new MapStateDescriptor<>("flagged", Types.STRING, PHOTO);
+
+    /** Publish order: event time, then a total order on the photos (T4). */
+    static final Comparator<ListingPhoto> EARLIER =
+            Comparator.comparing(ListingPhoto::eventTime).thenComparing(ListingPhoto::tieBreak);
+
     private static final MapStateDescriptor<Long, List<ListingPhoto>> PENDING =
             EventTimeBuffer.descriptor("pending", PHOTO);
 
     private final String policyVersion;
     private transient ValueState<ListingPhoto> owner;
-    private transient MapState<String, Boolean> flagged;
+    private transient MapState<String, ListingPhoto> flagged;
     private transient EventTimeBuffer<ListingPhoto> pending;
 
     public ExactHashRegistryProcessFunction(String policyVersion) {
@@ -53,10 +62,7 @@ public final class ExactHashRegistryProcessFunction
     public void open(OpenContext openContext) {
         owner = getRuntimeContext().getState(OWNER);
         flagged = getRuntimeContext().getMapState(FLAGGED);
-        pending =
-                EventTimeBuffer.of(
-                        getRuntimeContext().getMapState(PENDING),
-                        Comparator.comparing(ListingPhoto::tieBreak));
+        pending = EventTimeBuffer.of(getRuntimeContext().getMapState(PENDING), EARLIER);
     }
 
     @Override
@@ -64,7 +70,7 @@ public final class ExactHashRegistryProcessFunction
             throws Exception {
         long time = photo.eventTime().toEpochMilli();
         if (time <= ctx.timerService().currentWatermark()) {
-            register(photo, ctx, out);
+            register(photo, true, ctx, out);
         } else {
             pending.add(time, photo, ctx.timerService());
         }
@@ -74,43 +80,79 @@ public final class ExactHashRegistryProcessFunction
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<FirstPublishRecord> out)
             throws Exception {
         for (ListingPhoto photo : pending.take(timestamp)) {
-            register(photo, ctx, out);
+            register(photo, false, ctx, out);
         }
     }
 
-    private void register(ListingPhoto photo, Context ctx, Collector<FirstPublishRecord> out)
+    private void register(
+            ListingPhoto photo, boolean late, Context ctx, Collector<FirstPublishRecord> out)
             throws Exception {
         ListingPhoto first = owner.value();
         if (first == null) {
             owner.update(photo);
-            out.collect(
-                    new FirstPublishRecord(
-                            Ids.derive(
-                                    "first-publish",
-                                    photo.hash(),
-                                    photo.imageId(),
-                                    photo.listingId(),
-                                    photo.sellerId(),
-                                    "original"),
-                            photo.eventTime(),
-                            policyVersion,
-                            photo.hash(),
-                            photo.sellerId(),
-                            photo.listingId(),
-                            photo.imageId(),
-                            photo.eventTime(),
-                            false));
-            return;
+            out.collect(firstPublish(photo, false));
+        } else if (late && EARLIER.compare(photo, first) < 0) {
+            correctOwner(photo, first, ctx, out);
+        } else {
+            candidate(photo, first, false, ctx);
         }
-        if (first.sellerId().equals(photo.sellerId())) {
+    }
+
+    /**
+     * T4: a photo later than the out-of-orderness bound was published before the registered owner.
+     * It becomes the owner (a corrected first-publish record), and the previous owner and every
+     * photo flagged against it are flagged again against the true owner, as corrections.
+     */
+    private void correctOwner(
+            ListingPhoto trueOwner,
+            ListingPhoto previous,
+            Context ctx,
+            Collector<FirstPublishRecord> out)
+            throws Exception {
+        owner.update(trueOwner);
+        out.collect(firstPublish(trueOwner, true));
+        List<ListingPhoto> copies = new ArrayList<>();
+        copies.add(previous);
+        for (ListingPhoto suspect : flagged.values()) {
+            copies.add(suspect);
+        }
+        copies.sort(EARLIER);
+        for (ListingPhoto copy : copies) {
+            candidate(copy, trueOwner, true, ctx);
+        }
+    }
+
+    private void candidate(
+            ListingPhoto suspect, ListingPhoto first, boolean correction, Context ctx)
+            throws Exception {
+        if (first.sellerId().equals(suspect.sellerId())) {
             return; // T2: a seller re-using its own photo is not theft
         }
-        String suspectKey =
-                photo.sellerId() + "\u0000" + photo.listingId() + "\u0000" + photo.imageId();
-        if (flagged.contains(suspectKey)) {
+        String key =
+                suspect.sellerId() + "\u0000" + suspect.listingId() + "\u0000" + suspect.imageId();
+        if (!correction && flagged.contains(key)) {
             return; // re-publishing or updating the listing does not re-flag
         }
-        flagged.put(suspectKey, true);
-        ctx.output(CANDIDATES, new TheftCandidate(photo, first, 0, 0));
+        flagged.put(key, suspect);
+        ctx.output(CANDIDATES, new TheftCandidate(suspect, first, 0, 0, correction));
+    }
+
+    private FirstPublishRecord firstPublish(ListingPhoto photo, boolean correction) {
+        return new FirstPublishRecord(
+                Ids.derive(
+                        "first-publish",
+                        photo.hash(),
+                        photo.imageId(),
+                        photo.listingId(),
+                        photo.sellerId(),
+                        correction ? "correction" : "original"),
+                photo.eventTime(),
+                policyVersion,
+                photo.hash(),
+                photo.sellerId(),
+                photo.listingId(),
+                photo.imageId(),
+                photo.eventTime(),
+                correction);
     }
 }

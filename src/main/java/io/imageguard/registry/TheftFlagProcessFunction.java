@@ -11,52 +11,49 @@ import io.imageguard.records.ProtectionEventType;
 import io.imageguard.records.ProtectionMode;
 import io.imageguard.records.TheftAction;
 import io.imageguard.records.TheftFlag;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ValueState;
-import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
  * Turns theft candidates into flags for the owner, keyed by owner seller: no flag where the owner
- * has licensed the suspect seller (T3, from the licence's event time until its revocation), and the
- * flag's action by the owner's protection mode at the candidate's event time (T5): NOTIFY → {@code
- * NOTIFIED}; AUTO_COMPLAIN → {@code AUTO_COMPLAINT_FILED} plus a complaint (origin AUTO_PROTECTION,
- * the owner's registered photo as its original) on {@link #AUTO_COMPLAINTS}; otherwise {@code
- * FLAGGED}.
+ * had licensed the suspect seller at the copy's event time (T3: from the licence's instant until
+ * its revocation); the flag's action by the owner's protection mode at that time (T5): NOTIFY →
+ * {@code NOTIFIED}; AUTO_COMPLAIN → {@code AUTO_COMPLAINT_FILED} plus a complaint (origin
+ * AUTO_PROTECTION, the owner's registered photo as its original) on {@link #AUTO_COMPLAINTS};
+ * otherwise {@code FLAGGED}.
  *
- * <p>Both inputs are processed in event-time order once the watermark passes them; at equal times
- * protection events go first, so a licence or enrolment takes effect from its own instant.
+ * <p>The owner's protection events are kept as a history (a few per owner), so every candidate is
+ * judged by the licences and mode in force at its own event time. Candidates wait for the
+ * watermark, so that protection events within the out-of-orderness bound have arrived; a late
+ * candidate (a T4 correction) is judged on arrival against the same history.
  */
 public final class TheftFlagProcessFunction
         extends KeyedCoProcessFunction<String, TheftCandidate, ProtectionEvent, TheftFlag> {
     public static final OutputTag<ComplaintEvent> AUTO_COMPLAINTS =
             new OutputTag<>("auto-complaints", TypeInformation.of(ComplaintEvent.class));
 
-    private static final ValueStateDescriptor<ProtectionMode> MODE =
-            new ValueStateDescriptor<>("mode", TypeInformation.of(ProtectionMode.class));
-    private static final MapStateDescriptor<String, Boolean> LICENSEES =
-            new MapStateDescriptor<>("licensees", Types.STRING, Types.BOOLEAN);
-    private static final MapStateDescriptor<Long, List<TheftCandidate>> PENDING_CANDIDATES =
-            EventTimeBuffer.descriptor(
-                    "pending-candidates", TypeInformation.of(TheftCandidate.class));
-    private static final MapStateDescriptor<Long, List<ProtectionEvent>> PENDING_PROTECTION =
-            EventTimeBuffer.descriptor(
-                    "pending-protection", TypeInformation.of(ProtectionEvent.class));
+    private static final ListStateDescriptor<ProtectionEvent> HISTORY =
+            new ListStateDescriptor<>("protection", TypeInformation.of(ProtectionEvent.class));
+    private static final MapStateDescriptor<Long, List<TheftCandidate>> PENDING =
+            EventTimeBuffer.descriptor("pending", TypeInformation.of(TheftCandidate.class));
+
+    /** Later events win; at one instant, the greater event id (a total order). */
+    private static final Comparator<ProtectionEvent> CHRONOLOGICAL =
+            Comparator.comparing(ProtectionEvent::eventTime)
+                    .thenComparing(ProtectionEvent::eventId);
 
     private final String policyVersion;
-    private transient ValueState<ProtectionMode> mode;
-    private transient MapState<String, Boolean> licensees;
-    private transient EventTimeBuffer<TheftCandidate> candidates;
-    private transient EventTimeBuffer<ProtectionEvent> protection;
+    private transient ListState<ProtectionEvent> history;
+    private transient EventTimeBuffer<TheftCandidate> pending;
 
     public TheftFlagProcessFunction(String policyVersion) {
         this.policyVersion = policyVersion;
@@ -71,74 +68,51 @@ public final class TheftFlagProcessFunction
 
     @Override
     public void open(OpenContext openContext) {
-        mode = getRuntimeContext().getState(MODE);
-        licensees = getRuntimeContext().getMapState(LICENSEES);
-        candidates =
+        history = getRuntimeContext().getListState(HISTORY);
+        pending =
                 EventTimeBuffer.of(
-                        getRuntimeContext().getMapState(PENDING_CANDIDATES),
-                        Comparator.comparing((TheftCandidate c) -> c.suspect().tieBreak()));
-        protection =
-                EventTimeBuffer.of(
-                        getRuntimeContext().getMapState(PENDING_PROTECTION),
-                        Comparator.comparing(ProtectionEvent::eventId));
+                        getRuntimeContext().getMapState(PENDING),
+                        Comparator.comparing((TheftCandidate c) -> c.suspect().tieBreak())
+                                .thenComparing(c -> c.owner().tieBreak()));
     }
 
     @Override
     public void processElement1(TheftCandidate candidate, Context ctx, Collector<TheftFlag> out)
             throws Exception {
         long time = candidate.suspect().eventTime().toEpochMilli();
-        if (isLate(time, ctx.timerService())) {
+        if (time <= ctx.timerService().currentWatermark()) {
             flag(candidate, ctx, out);
         } else {
-            candidates.add(time, candidate, ctx.timerService());
+            pending.add(time, candidate, ctx.timerService());
         }
     }
 
     @Override
     public void processElement2(ProtectionEvent event, Context ctx, Collector<TheftFlag> out)
             throws Exception {
-        long time = event.eventTime().toEpochMilli();
-        if (isLate(time, ctx.timerService())) {
-            apply(event);
-        } else {
-            protection.add(time, event, ctx.timerService());
-        }
+        history.add(event);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<TheftFlag> out)
             throws Exception {
-        for (ProtectionEvent event : protection.take(timestamp)) {
-            apply(event);
-        }
-        for (TheftCandidate candidate : candidates.take(timestamp)) {
+        for (TheftCandidate candidate : pending.take(timestamp)) {
             flag(candidate, ctx, out);
-        }
-    }
-
-    private static boolean isLate(long time, TimerService timers) {
-        return time <= timers.currentWatermark();
-    }
-
-    private void apply(ProtectionEvent event) throws Exception {
-        switch (event.type()) {
-            case PROTECTION_ENROLLED -> mode.update(event.mode());
-            case LICENSE_GRANTED -> licensees.put(event.licenseeSellerId(), true);
-            case LICENSE_REVOKED -> licensees.remove(event.licenseeSellerId());
         }
     }
 
     private void flag(TheftCandidate c, Context ctx, Collector<TheftFlag> out) throws Exception {
         ListingPhoto suspect = c.suspect();
         ListingPhoto owner = c.owner();
-        if (licensees.contains(suspect.sellerId())) {
+        Instant at = suspect.eventTime();
+        if (licensed(suspect.sellerId(), at)) {
             return; // T3: the owner allowed this seller to use its photos
         }
-        ProtectionMode m = mode.value();
+        ProtectionMode mode = modeAt(at);
         TheftAction action =
-                m == ProtectionMode.NOTIFY
+                mode == ProtectionMode.NOTIFY
                         ? TheftAction.NOTIFIED
-                        : m == ProtectionMode.AUTO_COMPLAIN
+                        : mode == ProtectionMode.AUTO_COMPLAIN
                                 ? TheftAction.AUTO_COMPLAINT_FILED
                                 : TheftAction.FLAGGED;
         String flagId =
@@ -148,11 +122,11 @@ public final class TheftFlagProcessFunction
                         suspect.listingId(),
                         suspect.imageId(),
                         owner.imageId(),
-                        "original");
+                        c.correction() ? "correction" : "original");
         out.collect(
                 new TheftFlag(
                         flagId,
-                        suspect.eventTime(),
+                        at,
                         policyVersion,
                         suspect.sellerId(),
                         suspect.listingId(),
@@ -165,10 +139,37 @@ public final class TheftFlagProcessFunction
                         c.distance(),
                         c.threshold(),
                         action,
-                        false));
+                        c.correction()));
         if (action == TheftAction.AUTO_COMPLAINT_FILED) {
             ctx.output(AUTO_COMPLAINTS, autoComplaint(flagId, c));
         }
+    }
+
+    /** The last licence event for this licensee at or before {@code at} is a grant. */
+    private boolean licensed(String licensee, Instant at) throws Exception {
+        ProtectionEvent last = null;
+        for (ProtectionEvent e : history.get()) {
+            if (e.type() != ProtectionEventType.PROTECTION_ENROLLED
+                    && licensee.equals(e.licenseeSellerId())
+                    && !e.eventTime().isAfter(at)
+                    && (last == null || CHRONOLOGICAL.compare(e, last) > 0)) {
+                last = e;
+            }
+        }
+        return last != null && last.type() == ProtectionEventType.LICENSE_GRANTED;
+    }
+
+    /** The mode of the last enrolment at or before {@code at}; null when never enrolled. */
+    private ProtectionMode modeAt(Instant at) throws Exception {
+        ProtectionEvent last = null;
+        for (ProtectionEvent e : history.get()) {
+            if (e.type() == ProtectionEventType.PROTECTION_ENROLLED
+                    && !e.eventTime().isAfter(at)
+                    && (last == null || CHRONOLOGICAL.compare(e, last) > 0)) {
+                last = e;
+            }
+        }
+        return last == null ? null : last.mode();
     }
 
     /** T5: the complaint the job files for an AUTO_COMPLAIN owner; its evidence is the record. */

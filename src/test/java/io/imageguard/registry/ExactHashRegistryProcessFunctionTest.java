@@ -124,4 +124,41 @@ class ExactHashRegistryProcessFunctionTest {
                 .extracting(FirstPublishRecord::sellerId)
                 .containsExactly("S-1");
     }
+
+    @Test
+    void lateTrueFirstPublisherIsRegisteredAndEveryCopyFlaggedAgainAsACorrection()
+            throws Exception {
+        send(photo("e2", MAR_02, "S-9", "L-9", DRESS));
+        send(photo("e3", MAR_03, "S-5", "L-5", DRESS));
+        harness.processWatermark(MAR_03.toEpochMilli());
+        // beyond the bound: S-1 published the photo first, on March 1st
+        send(photo("e1", MAR_01, "S-1", "L-1", DRESS));
+
+        assertThat(harness.extractOutputValues())
+                .extracting(FirstPublishRecord::sellerId, FirstPublishRecord::correction)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("S-9", false),
+                        org.assertj.core.groups.Tuple.tuple("S-1", true));
+        assertThat(candidates())
+                .extracting(
+                        c -> c.suspect().sellerId(),
+                        c -> c.owner().sellerId(),
+                        TheftCandidate::correction)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("S-5", "S-9", false),
+                        org.assertj.core.groups.Tuple.tuple("S-9", "S-1", true),
+                        org.assertj.core.groups.Tuple.tuple("S-5", "S-1", true));
+    }
+
+    @Test
+    void lateCopyOfAnEarlierOwnerIsAnOrdinaryFlag() throws Exception {
+        send(photo("e1", MAR_01, "S-1", "L-1", DRESS));
+        harness.processWatermark(MAR_03.toEpochMilli());
+        send(photo("e2", MAR_02, "S-9", "L-9", DRESS));
+
+        assertThat(harness.extractOutputValues()).hasSize(1);
+        assertThat(candidates())
+                .extracting(c -> c.suspect().sellerId(), TheftCandidate::correction)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("S-9", false));
+    }
 }

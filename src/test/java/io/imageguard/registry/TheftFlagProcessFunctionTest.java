@@ -54,7 +54,8 @@ class TheftFlagProcessFunctionTest {
                         photo("e-" + t, t, "S-9", "L-9", DRESS),
                         photo("e-own", MAR_01, "S-1", "L-1", DRESS),
                         0,
-                        0);
+                        0,
+                        false);
         harness.processElement1(new StreamRecord<>(c, t.toEpochMilli()));
     }
 
@@ -147,5 +148,37 @@ class TheftFlagProcessFunctionTest {
         assertThat(harness.extractOutputValues())
                 .extracting(TheftFlag::eventTime)
                 .containsExactly(MAR_02);
+    }
+
+    @Test
+    void lateCandidateIsJudgedByTheModeInForceAtItsOwnTime() throws Exception {
+        protection(enrolled("p1", MAR_01, "S-1", ProtectionMode.NOTIFY));
+        protection(enrolled("p2", MAR_03, "S-1", ProtectionMode.OFF));
+        watermark(MAR_04);
+        copyAt(MAR_02); // arrives after the watermark passed it: judged at once, as of March 2nd
+
+        assertThat(harness.extractOutputValues())
+                .extracting(TheftFlag::action)
+                .containsExactly(TheftAction.NOTIFIED);
+    }
+
+    @Test
+    void correctionCandidatesBecomeCorrectionFlagsWithTheirOwnIds() throws Exception {
+        copyAt(MAR_02);
+        watermark(MAR_02);
+        TheftCandidate corrected =
+                new TheftCandidate(
+                        photo("e-" + MAR_02, MAR_02, "S-9", "L-9", DRESS),
+                        photo("e-own", MAR_01, "S-1", "L-1", DRESS),
+                        0,
+                        0,
+                        true);
+        harness.processElement1(new StreamRecord<>(corrected, MAR_02.toEpochMilli()));
+
+        assertThat(harness.extractOutputValues())
+                .extracting(TheftFlag::correction)
+                .containsExactly(false, true);
+        assertThat(harness.extractOutputValues().get(0).id())
+                .isNotEqualTo(harness.extractOutputValues().get(1).id());
     }
 }

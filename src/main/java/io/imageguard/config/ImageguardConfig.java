@@ -79,14 +79,16 @@ public record ImageguardConfig(
 
     /**
      * Photos given by URL: how each is fetched ({@link ImageFetchPolicy}), how many are in flight
-     * and on how many threads, and how long a fetched URL is remembered.
+     * and on how many threads, how long a fetched URL is remembered, and below which luminance
+     * contrast a photo is too uniform to be matched.
      */
     public record Images(
             ImageFetchPolicy fetch,
             int capacity,
             int threads,
             Duration cacheWindow,
-            int cacheSize) {}
+            int cacheSize,
+            double lowInformationContrast) {}
 
     public static ImageguardConfig load(ConfigSource source) {
         Reader r = new Reader(source.values());
@@ -184,7 +186,8 @@ public record ImageguardConfig(
                 r.intAtLeast("images.capacity", 1),
                 r.intAtLeast("images.threads", 1),
                 r.duration("images.cache-window"),
-                r.intAtLeast("images.cache-size", 0));
+                r.intAtLeast("images.cache-size", 0),
+                r.decimalAtLeast("images.low-information-contrast", 0));
     }
 
     /** Rules that span several keys. */
@@ -293,6 +296,20 @@ public record ImageguardConfig(
                 throw new ConfigException(key, l + " is below the minimum " + min);
             }
             return l;
+        }
+
+        double decimalAtLeast(String key, double min) {
+            String v = text(key);
+            double d;
+            try {
+                d = Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key, "'" + v + "' is not a number");
+            }
+            if (!(d >= min)) {
+                throw new ConfigException(key, v + " is below the minimum " + min);
+            }
+            return d;
         }
 
         /** Comma-separated text (a YAML list arrives so); empty for an empty value. */

@@ -37,12 +37,13 @@ public final class PhotoIngestAsyncFunction extends RichAsyncFunction<ListingPho
     private final int threads;
     private final Duration cacheWindow;
     private final int cacheSize;
+    private final double minContrast;
     private final String policyVersion;
 
     private transient SafeImageFetcher fetcher;
     private transient PhotoHasher hasher;
     private transient ExecutorService pool;
-    private transient Cache<String, CompletableFuture<String>> recent;
+    private transient Cache<String, CompletableFuture<PhotoHasher.Result>> recent;
     private transient Counter fetched;
     private transient Counter refused;
 
@@ -51,18 +52,20 @@ public final class PhotoIngestAsyncFunction extends RichAsyncFunction<ListingPho
             int threads,
             Duration cacheWindow,
             int cacheSize,
+            double minContrast,
             String policyVersion) {
         this.policy = policy;
         this.threads = threads;
         this.cacheWindow = cacheWindow;
         this.cacheSize = cacheSize;
+        this.minContrast = minContrast;
         this.policyVersion = policyVersion;
     }
 
     @Override
     public void open(OpenContext openContext) {
         fetcher = new SafeImageFetcher(policy);
-        hasher = new PhotoHasher(policy.maxPixels());
+        hasher = new PhotoHasher(policy.maxPixels(), minContrast);
         pool =
                 Executors.newFixedThreadPool(
                         threads,
@@ -90,15 +93,20 @@ public final class PhotoIngestAsyncFunction extends RichAsyncFunction<ListingPho
     @Override
     public void asyncInvoke(ListingPhoto photo, ResultFuture<IngestedPhoto> result) {
         if (photo.hash() != null) {
-            result.complete(List.of(new IngestedPhoto(photo, null)));
+            // a precomputed hash: its pixels are not ours to judge
+            result.complete(List.of(new IngestedPhoto(photo, false, null)));
             return;
         }
         recent.get(photo.url(), this::fetchAndHash)
                 .whenComplete(
-                        (hash, error) -> {
+                        (hashed, error) -> {
                             if (error == null) {
                                 result.complete(
-                                        List.of(new IngestedPhoto(photo.withHash(hash), null)));
+                                        List.of(
+                                                new IngestedPhoto(
+                                                        photo.withHash(hashed.hash()),
+                                                        hashed.lowInformation(),
+                                                        null)));
                             } else {
                                 refused.inc();
                                 result.complete(List.of(refusal(photo, error)));
@@ -106,7 +114,7 @@ public final class PhotoIngestAsyncFunction extends RichAsyncFunction<ListingPho
                         });
     }
 
-    private CompletableFuture<String> fetchAndHash(String url) {
+    private CompletableFuture<PhotoHasher.Result> fetchAndHash(String url) {
         return fetcher.fetchAsync(url, pool)
                 .thenApplyAsync(
                         image -> {
@@ -127,6 +135,7 @@ public final class PhotoIngestAsyncFunction extends RichAsyncFunction<ListingPho
                 List.of(
                         new IngestedPhoto(
                                 null,
+                                false,
                                 rejected(
                                         photo,
                                         RejectReason.IMAGE_TIMEOUT,
@@ -150,7 +159,7 @@ public final class PhotoIngestAsyncFunction extends RichAsyncFunction<ListingPho
         } else {
             r = rejected(photo, RejectReason.IMAGE_UNDECODABLE, String.valueOf(cause));
         }
-        return new IngestedPhoto(null, r);
+        return new IngestedPhoto(null, false, r);
     }
 
     /** The payload names the photo: the listing event itself was accepted. */

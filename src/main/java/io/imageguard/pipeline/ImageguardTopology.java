@@ -89,6 +89,7 @@ public final class ImageguardTopology {
                                         images.threads(),
                                         images.cacheWindow(),
                                         images.cacheSize(),
+                                        images.lowInformationContrast(),
                                         cfg.policyVersion()),
                                 // the fetcher's own limits decide first; this only backstops them
                                 images.fetch().worstCaseDuration().plusSeconds(10).toMillis(),

@@ -47,6 +47,17 @@ class ReplayPhotosITCase {
         return out.toByteArray();
     }
 
+    private static byte[] blank() throws Exception {
+        BufferedImage img = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, 640, 480);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(img, "jpg", out);
+        return out.toByteArray();
+    }
+
     private static String listing(
             String eventId, String time, String listing, String seller, String... urls) {
         List<String> images = new ArrayList<>();
@@ -83,6 +94,8 @@ class ReplayPhotosITCase {
         Path shoes = Files.write(roots.resolve("s2-shoes.jpg"), photo(2));
         Path notAPhoto = Files.write(roots.resolve("s2-notes.jpg"), "not an image".getBytes());
         Path outside = Files.write(dir.resolve("outside.jpg"), photo(3));
+        // a blank white photo, used by two sellers: it would match everything
+        Path blank = Files.write(roots.resolve("blank.jpg"), blank());
         List<String> events =
                 List.of(
                         listing(

@@ -35,7 +35,8 @@ public final class ReplayFileSource implements InputSource {
                                 new TextLineInputFormat(),
                                 new org.apache.flink.core.fs.Path(file.toUri()))
                         .build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "replay: " + file)
+        return env.fromSource(
+                        source, WatermarkStrategy.noWatermarks(), "replay: " + file.getFileName())
                 .uid("source-replay")
                 // one reader keeps the file's order up to the watermark generator
                 .setParallelism(1)

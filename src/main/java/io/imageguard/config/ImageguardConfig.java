@@ -1,5 +1,6 @@
 package io.imageguard.config;
 
+import io.imageguard.ingest.IngestSettings;
 import io.imageguard.ingest.fetch.Cidr;
 import io.imageguard.ingest.fetch.ImageFetchPolicy;
 import io.imageguard.records.OutputTopic;
@@ -88,7 +89,13 @@ public record ImageguardConfig(
             int threads,
             Duration cacheWindow,
             int cacheSize,
-            double lowInformationContrast) {}
+            double lowInformationContrast) {
+
+        public IngestSettings ingestSettings() {
+            return new IngestSettings(
+                    fetch, threads, cacheWindow, cacheSize, lowInformationContrast);
+        }
+    }
 
     public static ImageguardConfig load(ConfigSource source) {
         Reader r = new Reader(source.values());

@@ -1,7 +1,11 @@
 package io.imageguard.pipeline;
 
 import io.imageguard.config.ImageguardConfig;
+import io.imageguard.ingest.ComplaintEvidence;
+import io.imageguard.ingest.ComplaintEvidenceAsyncFunction;
+import io.imageguard.ingest.IngestSettings;
 import io.imageguard.ingest.PhotoIngestAsyncFunction;
+import io.imageguard.ingest.SplitEvidenceProcessFunction;
 import io.imageguard.ingest.SplitIngestedProcessFunction;
 import io.imageguard.records.ComplaintEvent;
 import io.imageguard.records.FirstPublishRecord;
@@ -35,7 +39,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * inputs ─ route by topic ─┬─ listings   ─ dedup ─ photos ─ fetch+hash ─ registry (by hash) ─┬─► first-publish
  *                          │                                                     └ candidates ┐
  *                          ├─ protection ─ dedup ─────────────── (by owner) ─ theft flags ◄──┘─► theft-flags
- *                          ├─ complaints ─ dedup ─ (adjudication: planned)
+ *                          ├─ complaints ─ dedup ─ measure photos ─ (adjudication: planned)
  *                          └─ rejected   ─ dedup ───────────────────────────────────────────► dead-letter
  * </pre>
  */
@@ -80,21 +84,14 @@ public final class ImageguardTopology {
                 listings.flatMap(
                                 new ListingPhotosFunction(), TypeInformation.of(ListingPhoto.class))
                         .name("listing photos");
-        ImageguardConfig.Images images = cfg.images();
+        IngestSettings ingest = cfg.images().ingestSettings();
         SingleOutputStreamOperator<ListingPhoto> hashed =
                 AsyncDataStream.unorderedWait(
                                 photos,
-                                new PhotoIngestAsyncFunction(
-                                        images.fetch(),
-                                        images.threads(),
-                                        images.cacheWindow(),
-                                        images.cacheSize(),
-                                        images.lowInformationContrast(),
-                                        cfg.policyVersion()),
-                                // the fetcher's own limits decide first; this only backstops them
-                                images.fetch().worstCaseDuration().plusSeconds(10).toMillis(),
+                                new PhotoIngestAsyncFunction(ingest, cfg.policyVersion()),
+                                ingest.timeoutMillis(),
                                 TimeUnit.MILLISECONDS,
-                                images.capacity())
+                                cfg.images().capacity())
                         .uid("photo-ingest")
                         .name("fetch, decode, hash photos")
                         .process(
@@ -123,9 +120,25 @@ public final class ImageguardTopology {
                         .uid("theft-flags")
                         .name("theft flags: licences (T3), protection modes (T5)");
 
+        // Complaint photos measured from their bytes (C2, C8 facts) and hashed (C3, C5)
+        SingleOutputStreamOperator<ComplaintEvidence> evidence =
+                AsyncDataStream.unorderedWait(
+                                complaints,
+                                new ComplaintEvidenceAsyncFunction(ingest, cfg.policyVersion()),
+                                ingest.timeoutMillis(),
+                                TimeUnit.MILLISECONDS,
+                                cfg.images().capacity())
+                        .uid("complaint-evidence")
+                        .name("fetch, measure, hash complaint photos")
+                        .process(
+                                new SplitEvidenceProcessFunction(),
+                                TypeInformation.of(ComplaintEvidence.class))
+                        .name("complaint evidence / unreadable photos");
+
         // Complaint adjudication and the complainant ledger land with their issues; until
         // then complaints, filed or automatic, end here under names that say so.
-        complaints.sinkTo(new DiscardingSink<>()).name("complaints: no adjudication yet");
+        evidence.sinkTo(new DiscardingSink<>())
+                .name("complaints with evidence: no adjudication yet");
         theftFlags
                 .getSideOutput(TheftFlagProcessFunction.AUTO_COMPLAINTS)
                 .sinkTo(new DiscardingSink<>())
@@ -134,7 +147,10 @@ public final class ImageguardTopology {
         DataStream<Rejected> rejected =
                 deduplicate(
                         routed.getSideOutput(RouteInputsProcessFunction.REJECTED)
-                                .union(hashed.getSideOutput(SplitIngestedProcessFunction.REFUSED)),
+                                .union(
+                                        hashed.getSideOutput(SplitIngestedProcessFunction.REFUSED),
+                                        evidence.getSideOutput(
+                                                SplitEvidenceProcessFunction.REFUSED)),
                         Rejected::id,
                         InputTypes.REJECTED,
                         "dead-letter",

@@ -84,7 +84,9 @@ class ReplayCommandITCase {
         for (OutputTopic topic : OutputTopic.values()) {
             assertThat(out.resolve(topic.logicalName() + ".jsonl")).exists();
         }
-        // the malformed line, and the three example photos on a host off the allow-list
+        // the malformed line, and the six example photos on hosts off the allow-list: three
+        // listing photos, a complaint's original and behind-the-scenes photo, a response's
+        // original
         List<JsonNode> deadLetter = new ArrayList<>();
         for (String line : read(out, OutputTopic.DEAD_LETTER)) {
             deadLetter.add(Json.MAPPER.readTree(line));
@@ -93,6 +95,9 @@ class ReplayCommandITCase {
                 .extracting(n -> n.get("reason").asText())
                 .containsExactlyInAnyOrder(
                         "NOT_JSON",
+                        "IMAGE_FORBIDDEN_HOST",
+                        "IMAGE_FORBIDDEN_HOST",
+                        "IMAGE_FORBIDDEN_HOST",
                         "IMAGE_FORBIDDEN_HOST",
                         "IMAGE_FORBIDDEN_HOST",
                         "IMAGE_FORBIDDEN_HOST");
@@ -106,7 +111,13 @@ class ReplayCommandITCase {
         assertThat(deadLetter)
                 .filteredOn(n -> n.get("reason").asText().startsWith("IMAGE_"))
                 .extracting(n -> n.get("sourceTopic").asText())
-                .containsOnly("listings");
+                .containsExactlyInAnyOrder(
+                        "listings",
+                        "listings",
+                        "listings",
+                        "complaints",
+                        "complaints",
+                        "complaints");
     }
 
     @Test
@@ -126,8 +137,8 @@ class ReplayCommandITCase {
                     .as(topic.logicalName())
                     .isEqualTo(read(onceOut, topic));
         }
-        // the bad line and the three example photos, each once
-        assertThat(read(onceOut, OutputTopic.DEAD_LETTER)).hasSize(4);
+        // the bad line and the six example photos, each once
+        assertThat(read(onceOut, OutputTopic.DEAD_LETTER)).hasSize(7);
     }
 
     @Test

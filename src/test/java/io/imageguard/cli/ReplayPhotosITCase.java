@@ -143,8 +143,11 @@ class ReplayPhotosITCase {
         assertThat(flags.get(0).get("ownerSellerId").asText()).isEqualTo("S-1");
         assertThat(flags.get(0).get("ownerImageId").asText()).isEqualTo("L-1/1");
         assertThat(lines(out.resolve("dead-letter.jsonl")))
-                .extracting(n -> n.get("reason").asText())
-                .containsExactlyInAnyOrder("IMAGE_NOT_AN_IMAGE", "IMAGE_FILE_OUTSIDE_ROOTS");
+                .extracting(n -> n.get("sourceTopic").asText() + " " + n.get("reason").asText())
+                .containsExactlyInAnyOrder(
+                        "listings IMAGE_NOT_AN_IMAGE",
+                        "listings IMAGE_FILE_OUTSIDE_ROOTS",
+                        "complaints IMAGE_FILE_OUTSIDE_ROOTS");
     }
 
     private static List<JsonNode> lines(Path file) throws Exception {

@@ -101,8 +101,9 @@ class KafkaPipelineITCase {
             reasons.add(node.get("reason").asText());
             payloads.add(node.get("payload").asText());
         }
-        // three photos in the listing examples (L-100/1, L-100/2, and L-100/1 again on update)
-        assertThat(outputs.get(OutputTopic.DEAD_LETTER)).hasSize(3 + 3);
+        // three photos in the listing examples (L-100/1, L-100/2, and L-100/1 again on update),
+        // three in the complaint examples (original, behind the scenes, the accused's original)
+        assertThat(outputs.get(OutputTopic.DEAD_LETTER)).hasSize(3 + 6);
         assertThat(reasons).containsExactlyInAnyOrder("NOT_JSON", "UNKNOWN_ENUM", "WRONG_TOPIC");
         assertThat(payloads)
                 .containsExactlyInAnyOrder(garbage, unknownMode, example("complaint-filed.json"));

@@ -117,7 +117,31 @@ class ReplayPhotosITCase {
                                 "2026-03-02T10:00:00Z",
                                 "L-9",
                                 "S-9",
-                                stolen.toUri().toString()));
+                                stolen.toUri().toString()),
+                        listing(
+                                "e4",
+                                "2026-03-02T11:00:00Z",
+                                "L-3",
+                                "S-3",
+                                blank.toUri().toString()),
+                        listing(
+                                "e5",
+                                "2026-03-02T12:00:00Z",
+                                "L-4",
+                                "S-4",
+                                blank.toUri().toString()),
+                        // S-1 complains with its original (readable) and a behind-the-scenes
+                        // photo outside the allowed roots (refused; the complaint goes on)
+                        "{\"type\":\"COMPLAINT_FILED\",\"eventId\":\"c1\",\"eventTime\":"
+                                + "\"2026-03-03T09:00:00Z\",\"complaintId\":\"C-1\","
+                                + "\"complainantId\":\"S-1\",\"complainantIsSeller\":true,"
+                                + "\"accusedSellerId\":\"S-9\",\"accusedListingId\":\"L-9\","
+                                + "\"origin\":\"MANUAL\",\"original\":{\"url\":\""
+                                + dress.toUri()
+                                + "\"},\"behindTheScenes\":[{\"url\":\""
+                                + outside.toUri()
+                                + "\"}],\"faceModelShown\":false,"
+                                + "\"modelProofProvided\":false}");
         Path out = dir.resolve("out");
 
         int status =

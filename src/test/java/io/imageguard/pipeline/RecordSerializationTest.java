@@ -2,6 +2,11 @@ package io.imageguard.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imageguard.ingest.ComplaintEvidence;
+import io.imageguard.ingest.IngestedPhoto;
+import io.imageguard.ingest.MeasuredPhoto;
+import io.imageguard.ingest.facts.PhotoFacts;
+import io.imageguard.ingest.fetch.ImageFormat;
 import io.imageguard.records.ComplaintEvent;
 import io.imageguard.records.ComplaintEventType;
 import io.imageguard.records.ComplaintOrigin;
@@ -14,6 +19,8 @@ import io.imageguard.records.ListingImage;
 import io.imageguard.records.Photo;
 import io.imageguard.records.RejectReason;
 import io.imageguard.records.Rejected;
+import io.imageguard.registry.ListingPhoto;
+import io.imageguard.registry.TheftCandidate;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
@@ -62,7 +69,27 @@ class RecordSerializationTest {
                         null);
         Rejected rejected =
                 new Rejected("r", null, "p", "listings", RejectReason.NOT_JSON, "d", "{");
+        ListingPhoto photo =
+                new ListingPhoto(
+                        "e1", T, "S-1", "L-1", "i1", ImageRole.MAIN, null, "phash64:0f", null);
+        PhotoFacts facts =
+                new PhotoFacts(ImageFormat.JPEG, 300000, "Canon", "R6", T, null, List.of("note"));
+        MeasuredPhoto measured =
+                new MeasuredPhoto(
+                        "original", "file:///p.jpg", "phash64:0f", false, facts, null, null);
         return Stream.of(
+                new Object[] {TypeInformation.of(ListingPhoto.class), photo},
+                new Object[] {
+                    TypeInformation.of(TheftCandidate.class),
+                    new TheftCandidate(photo, photo, 3, 8, true)
+                },
+                new Object[] {
+                    TypeInformation.of(IngestedPhoto.class), new IngestedPhoto(photo, true, null)
+                },
+                new Object[] {
+                    TypeInformation.of(ComplaintEvidence.class),
+                    new ComplaintEvidence(complaint, List.of(measured), List.of(rejected))
+                },
                 new Object[] {InputTypes.INPUT, InputRecord.of(listing)},
                 new Object[] {InputTypes.INPUT, InputRecord.of(complaint)},
                 new Object[] {InputTypes.INPUT, InputRecord.of(rejected)},

@@ -278,45 +278,34 @@ public record ImageguardConfig(
         }
 
         int intAtLeast(String key, int min) {
-            String v = text(key);
-            int i;
-            try {
-                i = Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                throw new ConfigException(key, "'" + v + "' is not a whole number");
-            }
-            if (i < min) {
-                throw new ConfigException(key, i + " is below the minimum " + min);
-            }
-            return i;
+            return number(key, Integer::valueOf, "a whole number", min);
         }
 
         long longAtLeast(String key, long min) {
-            String v = text(key);
-            long l;
-            try {
-                l = Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw new ConfigException(key, "'" + v + "' is not a whole number");
-            }
-            if (l < min) {
-                throw new ConfigException(key, l + " is below the minimum " + min);
-            }
-            return l;
+            return number(key, Long::valueOf, "a whole number", min);
         }
 
         double decimalAtLeast(String key, double min) {
-            String v = text(key);
-            double d;
-            try {
-                d = Double.parseDouble(v);
-            } catch (NumberFormatException e) {
-                throw new ConfigException(key, "'" + v + "' is not a number");
-            }
-            if (!(d >= min)) {
-                throw new ConfigException(key, v + " is below the minimum " + min);
+            double d = number(key, Double::valueOf, "a number", min);
+            if (!Double.isFinite(d)) {
+                throw new ConfigException(key, d + " is not a finite number");
             }
             return d;
+        }
+
+        private <N extends Comparable<N>> N number(
+                String key, java.util.function.Function<String, N> parse, String what, N min) {
+            String v = text(key);
+            N n;
+            try {
+                n = parse.apply(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key, "'" + v + "' is not " + what);
+            }
+            if (!(n.compareTo(min) >= 0)) {
+                throw new ConfigException(key, v + " is below the minimum " + min);
+            }
+            return n;
         }
 
         /** Comma-separated text (a YAML list arrives so); empty for an empty value. */

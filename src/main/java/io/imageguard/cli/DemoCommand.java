@@ -51,7 +51,10 @@ import picocli.CommandLine.Option;
  * per output topic. Ends by itself: the job reads the input topics up to the offsets of its start
  * and finishes.
  */
-@Command(name = "demo", description = "Embedded Kafka, synthetic marketplace, the job, a summary.")
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = "Embedded Kafka, synthetic marketplace, the job, a summary.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "marketplace seed (default ${DEFAULT-VALUE})")
     long seed = 1;

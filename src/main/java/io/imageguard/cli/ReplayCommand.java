@@ -20,7 +20,10 @@ import picocli.CommandLine.Option;
  * file of mixed events; writes {@code DIR/<output-topic>.jsonl} for every output topic. This form
  * is what back-tests and acceptance suites call: keep it stable.
  */
-@Command(name = "replay", description = "Run the job over a JSON-lines file of events.")
+@Command(
+        name = "replay",
+        mixinStandardHelpOptions = true,
+        description = "Run the job over a JSON-lines file of events.")
 final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--events", required = true, paramLabel = "FILE.jsonl")
     Path events;

@@ -15,7 +15,10 @@ import picocli.CommandLine.Mixin;
  * once. Submitted with {@code flink run} it runs on that cluster; started locally it runs on a
  * MiniCluster.
  */
-@Command(name = "run", description = "Run the job on Kafka (exactly once).")
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Run the job on Kafka (exactly once).")
 final class RunCommand implements Callable<Integer> {
     @Mixin ConfigOptions config;
 

@@ -51,7 +51,7 @@ public final class DeduplicateFunction<T> extends KeyedProcessFunction<String, T
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<T> out) throws Exception {
         if (timestamp == BEFORE_FIRST_WATERMARK) {
-            long expiresAt = ctx.timerService().currentWatermark() + retentionMillis;
+            long expiresAt = plusRetention(ctx.timerService().currentWatermark());
             expiry.update(expiresAt);
             ctx.timerService().registerEventTimeTimer(expiresAt);
         } else {
@@ -61,6 +61,11 @@ public final class DeduplicateFunction<T> extends KeyedProcessFunction<String, T
 
     private long expiryTime(Long eventTime, long watermark) {
         long base = Math.max(eventTime == null ? Long.MIN_VALUE : eventTime, watermark);
-        return base == Long.MIN_VALUE ? BEFORE_FIRST_WATERMARK : base + retentionMillis;
+        return base == Long.MIN_VALUE ? BEFORE_FIRST_WATERMARK : plusRetention(base);
+    }
+
+    /** Saturates at the end of time: the final watermark of a bounded run is Long.MAX_VALUE. */
+    private long plusRetention(long time) {
+        return time > Long.MAX_VALUE - retentionMillis ? Long.MAX_VALUE : time + retentionMillis;
     }
 }

@@ -83,6 +83,7 @@ public final class ImageguardTopology {
         DataStream<ListingPhoto> photos =
                 listings.flatMap(
                                 new ListingPhotosFunction(), TypeInformation.of(ListingPhoto.class))
+                        .uid("listing-photos")
                         .name("listing photos");
         IngestSettings ingest = cfg.images().ingestSettings();
         SingleOutputStreamOperator<ListingPhoto> hashed =
@@ -97,6 +98,7 @@ public final class ImageguardTopology {
                         .process(
                                 new SplitIngestedProcessFunction(),
                                 TypeInformation.of(ListingPhoto.class))
+                        .uid("split-ingested-photos")
                         .name("hashed photos / refused photos");
 
         // T1, T2: every hashed photo against the first-publish registry
@@ -133,6 +135,7 @@ public final class ImageguardTopology {
                         .process(
                                 new SplitEvidenceProcessFunction(),
                                 TypeInformation.of(ComplaintEvidence.class))
+                        .uid("split-complaint-evidence")
                         .name("complaint evidence / unreadable photos");
 
         // Complaint adjudication and the complainant ledger land with their issues; until

@@ -15,9 +15,9 @@ import java.util.Arrays;
  */
 public final class MihLayout {
     /** Model costs in ns, measured by RegistryIndexBenchmark at 10^6–10^7 (docs/matching.md). */
-    static final double PROBE_NS = 25;
+    static final double PROBE_NS = 40;
 
-    static final double CANDIDATE_NS = 1.5;
+    static final double CANDIDATE_NS = 2;
 
     /** Largest substring: a directory of 2^b buckets × 2 ints per table. */
     static final int MAX_BITS = 24;

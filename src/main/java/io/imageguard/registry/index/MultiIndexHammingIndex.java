@@ -62,6 +62,12 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     /** Per table radius: the probe masks, fetched once per (b, radius). */
     private int[][] flips;
 
+    /** Per probe of one table: bucket start, end, delta head (reused across queries). */
+    private int[] bounds = new int[0];
+
+    /** Keeps the JIT from dropping the loads that pull buckets into cache. */
+    private long sink;
+
     private long lastProbes;
     private long lastCandidates;
 
@@ -140,18 +146,32 @@ public final class MultiIndexHammingIndex implements HammingIndex {
             int[] next = deltaNext[t];
             int key = l.key(t, hash);
             probes += masks.length;
-            for (int mask : masks) {
-                int k = (key ^ mask) << 1;
-                int end = d[k + 2];
-                for (int i = d[k]; i < end; i++) {
+            int[] b = bounds(masks.length);
+            // Gather every bucket's bounds first, then touch each bucket's first entry: loads
+            // with no branch on their values, so the CPU overlaps their cache misses instead of
+            // serialising them behind the scan's mispredicted branches.
+            long touch = 0;
+            int last = s.length - 1;
+            for (int p = 0; p < masks.length; p++) {
+                int k = (key ^ masks[p]) << 1;
+                int start = d[k];
+                b[3 * p] = start;
+                b[3 * p + 1] = d[k + 2];
+                b[3 * p + 2] = d[k + 1];
+                touch += last < 0 ? 0 : s[Math.min(start, last)];
+            }
+            sink = touch;
+            for (int p = 0; p < masks.length; p++) {
+                int end = b[3 * p + 1];
+                for (int i = b[3 * p]; i < end; i++) {
                     long h = s[i];
                     int dist = Long.bitCount(h ^ hash);
                     if (dist <= radius && firstTable(h ^ hash, radius, t)) {
                         report(t == 0 ? sortedSlot0[i] : findSlot(h), h, dist, hits);
                     }
                 }
-                candidates += end - d[k];
-                for (int slot = d[k + 1]; slot >= 0; slot = next[slot - sortedSlots]) {
+                candidates += end - b[3 * p];
+                for (int slot = b[3 * p + 2]; slot >= 0; slot = next[slot - sortedSlots]) {
                     long h = slotHash[slot];
                     candidates++;
                     int dist = Long.bitCount(h ^ hash);
@@ -180,6 +200,13 @@ public final class MultiIndexHammingIndex implements HammingIndex {
         for (int v = slotFirstView[slot]; v >= 0; v = viewNext[v]) {
             hits.hit(viewId[v], hash, distance);
         }
+    }
+
+    private int[] bounds(int probes) {
+        if (bounds.length < 3 * probes) {
+            bounds = new int[3 * probes];
+        }
+        return bounds;
     }
 
     private int[] flipMasks(int tableRadius) {

@@ -31,7 +31,8 @@ public record ImageguardConfig(
         Checkpoint checkpoint,
         State state,
         Restart restart,
-        Images images) {
+        Images images,
+        Registry registry) {
 
     /** Keys under this prefix are handed to every Kafka client unchanged. */
     public static final String KAFKA_PROPERTIES = "kafka.properties.";
@@ -77,6 +78,9 @@ public record ImageguardConfig(
     public record State(String backend, boolean incremental) {}
 
     public record Restart(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {}
+
+    /** The first-publish registry: match radius, shards, bound on matches per lookup. */
+    public record Registry(int radius, int shards, int maxMatchesPerLookup) {}
 
     /**
      * Photos given by URL: how each is fetched ({@link ImageFetchPolicy}), how many are in flight
@@ -138,7 +142,11 @@ public record ImageguardConfig(
                                 r.intAtLeast("restart.max-attempts", 0),
                                 r.duration("restart.initial-backoff"),
                                 r.duration("restart.max-backoff")),
-                        images(r));
+                        images(r),
+                        new Registry(
+                                r.intAtLeast("registry.radius", 0),
+                                r.intAtLeast("registry.shards", 1),
+                                r.intAtLeast("registry.max-matches-per-lookup", 1)));
         r.rejectUnknown();
         config.validate();
         return config;

@@ -6,6 +6,7 @@ import io.imageguard.records.RejectReason;
 import io.imageguard.records.Rejected;
 import io.imageguard.records.Topics;
 import io.imageguard.registry.ListingPhoto;
+import io.imageguard.registry.PhotoHashes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,16 @@ public final class PhotoIngestAsyncFunction extends RichAsyncFunction<ListingPho
     @Override
     public void asyncInvoke(ListingPhoto photo, ResultFuture<IngestedPhoto> result) {
         if (photo.hash() != null) {
-            // a precomputed hash: its pixels are not ours to judge
-            result.complete(List.of(new IngestedPhoto(photo, false, null)));
+            // a precomputed hash: its pixels are not ours to judge, its form is
+            result.complete(
+                    List.of(
+                            PhotoHashes.isIndexable(photo.hash())
+                                    ? new IngestedPhoto(photo, false, null)
+                                    : refusal(
+                                            photo,
+                                            RejectReason.INVALID_VALUE,
+                                            "hash is not phash64:<16 hex digits>, the form the"
+                                                    + " registry indexes")));
             return;
         }
         ingestor.ingest(photo.url())

@@ -16,9 +16,13 @@ import io.imageguard.records.OutputTopic;
 import io.imageguard.records.ProtectionEvent;
 import io.imageguard.records.Rejected;
 import io.imageguard.records.TheftFlag;
-import io.imageguard.registry.ExactHashRegistryProcessFunction;
+import io.imageguard.registry.EarliestMatchProcessFunction;
 import io.imageguard.registry.ListingPhoto;
 import io.imageguard.registry.ListingPhotosFunction;
+import io.imageguard.registry.RegistryAnswer;
+import io.imageguard.registry.RegistryProbe;
+import io.imageguard.registry.RegistryProbesFunction;
+import io.imageguard.registry.RegistryShardProcessFunction;
 import io.imageguard.registry.TheftFlagProcessFunction;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -36,7 +40,7 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
  * stateful operator has a stable uid, so savepoints survive upgrades.
  *
  * <pre>
- * inputs ─ route by topic ─┬─ listings   ─ dedup ─ photos ─ fetch+hash ─ registry (by hash) ─┬─► first-publish
+ * inputs ─ route by topic ─┬─ listings ─ dedup ─ photos ─ fetch+hash ─ registry shards ─ earliest match ─┬─► first-publish
  *                          │                                                     └ candidates ┐
  *                          ├─ protection ─ dedup ─────────────── (by owner) ─ theft flags ◄──┘─► theft-flags
  *                          ├─ complaints ─ dedup ─ measure photos ─ (adjudication: planned)
@@ -101,19 +105,36 @@ public final class ImageguardTopology {
                         .uid("split-ingested-photos")
                         .name("hashed photos / refused photos");
 
-        // T1, T2: every hashed photo against the first-publish registry
+        // T1, T2, T4: every hashed photo looked up in every registry shard, stored in one;
+        // then, per photo, the earliest near-duplicate across shards decides
+        ImageguardConfig.Registry registry = cfg.registry();
         SingleOutputStreamOperator<FirstPublishRecord> firstPublish =
-                hashed.keyBy(ListingPhoto::hash, Types.STRING)
+                hashed.flatMap(
+                                new RegistryProbesFunction(registry.shards()),
+                                TypeInformation.of(RegistryProbe.class))
+                        .uid("registry-probes")
+                        .name("probes to every registry shard")
+                        .keyBy(RegistryProbe::shard, Types.INT)
                         .process(
-                                new ExactHashRegistryProcessFunction(cfg.policyVersion()),
+                                new RegistryShardProcessFunction(
+                                        registry.shards(),
+                                        registry.radius(),
+                                        registry.maxMatchesPerLookup()),
+                                TypeInformation.of(RegistryAnswer.class))
+                        .uid("registry-shards")
+                        .name("first-publish registry shards (near-duplicate search)")
+                        .keyBy(RegistryAnswer::photoKey, Types.STRING)
+                        .process(
+                                new EarliestMatchProcessFunction(
+                                        cfg.policyVersion(), registry.radius()),
                                 TypeInformation.of(FirstPublishRecord.class))
-                        .uid("registry-exact-hash")
-                        .name("first-publish registry (exact hashes; near-duplicates: #6)");
+                        .uid("registry-earliest-match")
+                        .name("earliest near-duplicate per photo (T1, T2, T4)");
 
         // T3, T5: licences and protection modes of the owner
         SingleOutputStreamOperator<TheftFlag> theftFlags =
                 firstPublish
-                        .getSideOutput(ExactHashRegistryProcessFunction.CANDIDATES)
+                        .getSideOutput(EarliestMatchProcessFunction.CANDIDATES)
                         .keyBy(c -> c.owner().sellerId(), Types.STRING)
                         .connect(protection.keyBy(TheftFlagProcessFunction::ownerOf, Types.STRING))
                         .process(

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.imageguard.records.Json;
 import io.imageguard.records.OutputTopic;
 import io.imageguard.testing.MiniClusters;
+import io.imageguard.testing.TestEvents;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReplayCommandITCase {
     @RegisterExtension static final MiniClusterExtension FLINK = MiniClusters.parallelismTwo();
+
+    private static final String DRESS = TestEvents.farApartHashes(2).get(0);
+    private static final String SHOES = TestEvents.farApartHashes(2).get(1);
 
     private static final List<String> EXAMPLES =
             List.of(
@@ -186,11 +190,11 @@ class ReplayCommandITCase {
     private static List<String> marketplace() {
         return List.of(
                 "{\"type\":\"LICENSE_GRANTED\",\"eventId\":\"g1\",\"eventTime\":\"2026-02-01T00:00:00Z\",\"ownerSellerId\":\"S-1\",\"licenseeSellerId\":\"S-5\"}",
-                listing("p1", "2026-03-01T10:00:00Z", "L-1", "S-1", "phash64:00000000000000aa"),
-                listing("p2", "2026-03-01T10:05:00Z", "L-7", "S-7", "phash64:00000000000000bb"),
-                listing("p3", "2026-03-02T10:00:00Z", "L-9", "S-9", "phash64:00000000000000aa"),
-                listing("p4", "2026-03-02T11:00:00Z", "L-5", "S-5", "phash64:00000000000000aa"),
-                listing("p5", "2026-03-02T12:00:00Z", "L-8", "S-1", "phash64:00000000000000aa"));
+                listing("p1", "2026-03-01T10:00:00Z", "L-1", "S-1", DRESS),
+                listing("p2", "2026-03-01T10:05:00Z", "L-7", "S-7", SHOES),
+                listing("p3", "2026-03-02T10:00:00Z", "L-9", "S-9", DRESS),
+                listing("p4", "2026-03-02T11:00:00Z", "L-5", "S-5", DRESS),
+                listing("p5", "2026-03-02T12:00:00Z", "L-8", "S-1", DRESS));
     }
 
     @Test

@@ -47,6 +47,20 @@ class ReplayPhotosITCase {
         return out.toByteArray();
     }
 
+    private static byte[] resized(byte[] jpeg) throws Exception {
+        BufferedImage src = ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
+        BufferedImage small = new BufferedImage(500, 375, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = small.createGraphics();
+        g.setRenderingHint(
+                java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, 0, 0, 500, 375, null);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(small, "jpg", out);
+        return out.toByteArray();
+    }
+
     private static byte[] blank() throws Exception {
         BufferedImage img = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -94,6 +108,8 @@ class ReplayPhotosITCase {
         Path shoes = Files.write(roots.resolve("s2-shoes.jpg"), photo(2));
         Path notAPhoto = Files.write(roots.resolve("s2-notes.jpg"), "not an image".getBytes());
         Path outside = Files.write(dir.resolve("outside.jpg"), photo(3));
+        // S-7's copy of the shoes: shrunk to 500x375 and re-encoded, a near-duplicate
+        Path resizedShoes = Files.write(roots.resolve("s7-shoes-small.jpg"), resized(photo(2)));
         // a blank white photo, used by two sellers: it would match everything
         Path blank = Files.write(roots.resolve("blank.jpg"), blank());
         List<String> events =
@@ -124,6 +140,12 @@ class ReplayPhotosITCase {
                                 "L-3",
                                 "S-3",
                                 blank.toUri().toString()),
+                        listing(
+                                "e6",
+                                "2026-03-02T13:00:00Z",
+                                "L-7",
+                                "S-7",
+                                resizedShoes.toUri().toString()),
                         listing(
                                 "e5",
                                 "2026-03-02T12:00:00Z",
@@ -162,7 +184,12 @@ class ReplayPhotosITCase {
                 .containsExactly("L-1/1", "L-2/1");
         assertThat(firstPublish.get(0).get("hash").asText()).matches("phash64:[0-9a-f]{16}");
         List<JsonNode> flags = lines(out.resolve("theft-flags.jsonl"));
-        assertThat(flags).hasSize(1);
+        assertThat(flags).hasSize(2);
+        JsonNode nearCopy = flags.get(1);
+        assertThat(nearCopy.get("suspectImageId").asText()).isEqualTo("L-7/1");
+        assertThat(nearCopy.get("ownerImageId").asText()).isEqualTo("L-2/1");
+        assertThat(nearCopy.get("distance").asInt()).isBetween(0, 13);
+        assertThat(nearCopy.get("threshold").asInt()).isEqualTo(13);
         assertThat(flags.get(0).get("suspectImageId").asText()).isEqualTo("L-9/1");
         assertThat(flags.get(0).get("ownerSellerId").asText()).isEqualTo("S-1");
         assertThat(flags.get(0).get("ownerImageId").asText()).isEqualTo("L-1/1");

@@ -50,6 +50,8 @@ class ExactlyOnceITCase {
         }
     }
 
+    private static final List<String> HASHES = TestEvents.farApartHashes(120);
+
     /** Valid events and distinct bad records, in event-time order, half of them per phase. */
     private static List<String[]> phase(int phase) {
         List<String[]> events = new ArrayList<>();
@@ -59,16 +61,11 @@ class ExactlyOnceITCase {
             String n = phase + "-" + i;
             // phase 2 copies the first 20 photos of phase 1, each by another seller
             boolean copy = phase == 2 && i < 20;
-            long hash = copy ? 1000L + i : 1000L * phase + i;
+            String hash = HASHES.get(copy ? i : 60 * (phase - 1) + i);
             String seller = "S-" + ((i + (copy ? 1 : 0)) % 7);
             events.add(
                     TestEvents.listingPublished(
-                            "ev-l" + n,
-                            t,
-                            "L-" + n,
-                            seller,
-                            "L-" + n + "/1",
-                            "phash64:" + String.format("%016x", hash)));
+                            "ev-l" + n, t, "L-" + n, seller, "L-" + n + "/1", hash));
             events.add(TestEvents.protectionEnrolled("ev-p" + n, t, "S-" + i, "NOTIFY"));
             events.add(TestEvents.on(Topics.LISTINGS, "{\"broken\": " + n));
             events.add(TestEvents.on(Topics.COMPLAINTS, "not json " + n));

@@ -14,6 +14,12 @@ final class RegistryTestData {
     static final Instant MAR_04 = Instant.parse("2026-03-04T10:00:00Z");
     static final String DRESS = "phash64:8f3c00ff00ff1234";
 
+    /** {@code hash} with its lowest {@code bits} bits flipped: that many bits away. */
+    static String flipped(String hash, int bits) {
+        long value = PhotoHashes.bits(hash) ^ ((1L << bits) - 1);
+        return String.format("phash64:%016x", value);
+    }
+
     private RegistryTestData() {}
 
     static ListingPhoto photo(

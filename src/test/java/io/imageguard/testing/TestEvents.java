@@ -15,6 +15,22 @@ public final class TestEvents {
 
     private TestEvents() {}
 
+    /**
+     * {@code n} distinct {@code phash64} texts, pairwise at least 27 bits apart: more than twice
+     * any radius the tests use, so no two are near-duplicates. Fixed seed: the same every run.
+     */
+    public static List<String> farApartHashes(int n) {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(20261123);
+        List<Long> chosen = new java.util.ArrayList<>();
+        while (chosen.size() < n) {
+            long candidate = rnd.nextLong();
+            if (chosen.stream().allMatch(c -> Long.bitCount(c ^ candidate) >= 27)) {
+                chosen.add(candidate);
+            }
+        }
+        return chosen.stream().map(h -> String.format("phash64:%016x", h)).toList();
+    }
+
     public static String[] on(String topic, String json) {
         return new String[] {topic, json};
     }

@@ -23,7 +23,7 @@ public final class PhotoHash {
             List.of("w", "t", "c90", "c80", "sl", "sr", "st", "sb");
 
     /** Views a new photo is looked up with (each also as its mirror image). */
-    public static final List<String> QUERY_VIEWS = List.of("t", "r", "rt");
+    public static final List<String> QUERY_VIEWS = List.of("w", "t", "r", "rt");
 
     private final Map<String, long[]> index = new LinkedHashMap<>();
     private final Map<String, long[]> verify = new LinkedHashMap<>();
@@ -32,11 +32,10 @@ public final class PhotoHash {
 
     static PhotoHash of(GrayImage g) {
         PhotoHash h = new PhotoHash();
-        double[] whole = Views.whole(g);
         double[] t = Views.trim(g);
-        if (area(t) < 0.98 * area(whole)) {
-            h.put("w", g, whole);
-        }
+        // Both whole and trimmed: trimming decides line by line, and a contrast change or a
+        // caption near the edge can move where it stops; the whole view does not move.
+        h.put("w", g, Views.whole(g));
         h.put("t", g, t);
         h.put("c90", g, inset(t, 0.05, 0.05, 0.05, 0.05));
         h.put("c80", g, inset(t, 0.10, 0.10, 0.10, 0.10));

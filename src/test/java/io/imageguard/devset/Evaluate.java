@@ -120,7 +120,7 @@ public final class Evaluate {
                 new Design(
                         "imageguard views, 64-bit only",
                         (a, b) -> MATCHER.compare(a.photo, b.photo).indexDistance()));
-        for (int r : new int[] {12, 14, 16, 18, 20}) {
+        for (int r : new int[] {12, 14, 16, 18}) {
             PhotoMatcher m = new PhotoMatcher(r, 256);
             d.add(
                     new Design(

@@ -48,8 +48,9 @@ public final class VerifyBenchmark {
         }
         // Verification per candidate: every pair, the comparison a candidate costs. The radius
         // is 64 so that every view pair within it is verified: the worst case per candidate.
+        // Three rounds each: the first ones warm the JIT up.
         PhotoMatcher all = new PhotoMatcher(64, matcher.verifyThreshold());
-        for (PhotoMatcher m : new PhotoMatcher[] {matcher, all}) {
+        for (PhotoMatcher m : new PhotoMatcher[] {matcher, all, matcher, all, matcher, all}) {
             long sink = 0;
             long pairs = 0;
             long t0 = System.nanoTime();

@@ -128,7 +128,10 @@ class PhotoMatcherTest {
                         () ->
                                 PhotoHash.fromText(
                                         HashText.parse(
-                                                "dct64-t:00112233,dct256-t:" + "00".repeat(32))))
+                                                "dct64-w:0011223344556677,dct256-w:"
+                                                        + "00".repeat(32)
+                                                        + ",dct64-t:00112233,dct256-t:"
+                                                        + "00".repeat(32))))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PhotoHash.fromText(HashText.parse("dct64-t:0011223344556677")))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -4,7 +4,11 @@ import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Dev-set experiments: every candidate view of an image with its 64- and 256-bit hashes. */
+/**
+ * Single-view DCT hashes for the dev-set tools: the whole image ({@code W}) and its trimmed view
+ * ({@code T}), the one-global-hash references the multi-view design is compared with, and the
+ * near-duplicate filter of the dev-set builder.
+ */
 public final class ViewProbe {
     public final Map<String, long[]> h64 = new LinkedHashMap<>();
     public final Map<String, long[]> h256 = new LinkedHashMap<>();
@@ -15,38 +19,12 @@ public final class ViewProbe {
         p.put("W", g, Views.whole(g));
         double[] t = Views.trim(g);
         p.put("T", g, t);
-        p.put("C90", g, inset(t, 0.05, 0.05, 0.05, 0.05));
-        p.put("C80", g, inset(t, 0.10, 0.10, 0.10, 0.10));
-        p.put("SL", g, inset(t, 0.12, 0, 0, 0));
-        p.put("SR", g, inset(t, 0, 0, 0.12, 0));
-        p.put("ST", g, inset(t, 0, 0.12, 0, 0));
-        p.put("SB", g, inset(t, 0, 0, 0, 0.12));
-        double[] r = Views.photoRegion(g);
-        if (r != null) {
-            p.put("R", g, r);
-            double[] rt =
-                    Views.trim(
-                            g.crop(
-                                    r[0],
-                                    r[1],
-                                    r[2],
-                                    r[3],
-                                    (int) (r[2] - r[0]),
-                                    (int) (r[3] - r[1])));
-            p.put("RT", g, new double[] {r[0] + rt[0], r[1] + rt[1], r[0] + rt[2], r[1] + rt[3]});
-        }
         return p;
     }
 
     private void put(String name, GrayImage g, double[] r) {
         h64.put(name, DctHash.H64.of(g, r));
         h256.put(name, DctHash.H256.of(g, r));
-    }
-
-    static double[] inset(double[] r, double l, double t, double rr, double b) {
-        double w = r[2] - r[0];
-        double h = r[3] - r[1];
-        return new double[] {r[0] + l * w, r[1] + t * h, r[2] - rr * w, r[3] - b * h};
     }
 
     public static int d64(long[] a, long[] b, boolean mirror) {

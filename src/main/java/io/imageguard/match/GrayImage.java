@@ -31,6 +31,21 @@ public final class GrayImage {
         return new GrayImage(w, h, p);
     }
 
+    /**
+     * This image area-averaged so its longer side is at most {@code maxSide}, or itself when
+     * already that small. Hash thumbnails are at most 64 pixels across, so they are cut from a
+     * 256-pixel copy at a fraction of the cost of cutting each from the input.
+     */
+    GrayImage reduced(int maxSide) {
+        double f = (double) maxSide / Math.max(width, height);
+        if (f >= 1) {
+            return this;
+        }
+        int w = Math.max(1, (int) Math.round(width * f));
+        int h = Math.max(1, (int) Math.round(height * f));
+        return crop(0, 0, width, height, w, h);
+    }
+
     public int width() {
         return width;
     }

@@ -25,6 +25,9 @@ public final class PhotoHash {
     /** Views a new photo is looked up with (each also as its mirror image). */
     public static final List<String> QUERY_VIEWS = List.of("w", "t", "r", "rt");
 
+    /** Long side of the copy thumbnails are cut from (views are found on the input itself). */
+    private static final int THUMBNAIL_SOURCE_SIDE = 256;
+
     private final Map<String, long[]> index = new LinkedHashMap<>();
     private final Map<String, long[]> verify = new LinkedHashMap<>();
 
@@ -32,36 +35,55 @@ public final class PhotoHash {
 
     static PhotoHash of(GrayImage g) {
         PhotoHash h = new PhotoHash();
+        Thumbnails th = new Thumbnails(g);
         double[] t = Views.trim(g);
         // Both whole and trimmed: trimming decides line by line, and a contrast change or a
         // caption near the edge can move where it stops; the whole view does not move.
-        h.put("w", g, Views.whole(g));
-        h.put("t", g, t);
-        h.put("c90", g, inset(t, 0.05, 0.05, 0.05, 0.05));
-        h.put("c80", g, inset(t, 0.10, 0.10, 0.10, 0.10));
-        h.put("sl", g, inset(t, 0.12, 0, 0, 0));
-        h.put("sr", g, inset(t, 0, 0, 0.12, 0));
-        h.put("st", g, inset(t, 0, 0.12, 0, 0));
-        h.put("sb", g, inset(t, 0, 0, 0, 0.12));
+        h.put("w", th, Views.whole(g));
+        h.put("t", th, t);
+        h.put("c90", th, inset(t, 0.05, 0.05, 0.05, 0.05));
+        h.put("c80", th, inset(t, 0.10, 0.10, 0.10, 0.10));
+        h.put("sl", th, inset(t, 0.12, 0, 0, 0));
+        h.put("sr", th, inset(t, 0, 0, 0.12, 0));
+        h.put("st", th, inset(t, 0, 0.12, 0, 0));
+        h.put("sb", th, inset(t, 0, 0, 0, 0.12));
         double[] r = Views.photoRegion(g);
         if (r != null) {
-            h.put("r", g, r);
+            h.put("r", th, r);
             GrayImage region =
                     g.crop(r[0], r[1], r[2], r[3], (int) (r[2] - r[0]), (int) (r[3] - r[1]));
             double[] rt = Views.trim(region);
             if (area(rt) < 0.98 * area(Views.whole(region))) {
                 h.put(
                         "rt",
-                        g,
+                        th,
                         new double[] {r[0] + rt[0], r[1] + rt[1], r[0] + rt[2], r[1] + rt[3]});
             }
         }
         return h;
     }
 
-    private void put(String view, GrayImage g, double[] rect) {
-        index.put(view, DctHash.H64.of(g, rect));
-        verify.put(view, DctHash.H256.of(g, rect));
+    /** Cuts thumbnails from a reduced copy of the input, given rectangles in input pixels. */
+    private static final class Thumbnails {
+        final GrayImage source;
+        final double sx;
+        final double sy;
+
+        Thumbnails(GrayImage input) {
+            source = input.reduced(THUMBNAIL_SOURCE_SIDE);
+            sx = (double) source.width / input.width;
+            sy = (double) source.height / input.height;
+        }
+
+        double[] scale(double[] r) {
+            return new double[] {r[0] * sx, r[1] * sy, r[2] * sx, r[3] * sy};
+        }
+    }
+
+    private void put(String view, Thumbnails th, double[] rect) {
+        double[] r = th.scale(rect);
+        index.put(view, DctHash.H64.of(th.source, r));
+        verify.put(view, DctHash.H256.of(th.source, r));
     }
 
     private static double area(double[] r) {

@@ -20,8 +20,8 @@ import java.awt.image.BufferedImage;
  * filter; the hasher area-averages each view down to its thumbnails itself.
  */
 public final class PhotoMatcher {
-    public static final int DEFAULT_RADIUS = 18;
-    public static final int DEFAULT_VERIFY = 69;
+    public static final int DEFAULT_RADIUS = 16;
+    public static final int DEFAULT_VERIFY = 73;
 
     private final int candidateRadius;
     private final int verifyThreshold;

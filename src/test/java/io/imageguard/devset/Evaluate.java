@@ -111,13 +111,6 @@ public final class Evaluate {
         d.add(new Design("dct64 trim+mirror", views(List.of("T"), List.of("T"), true)));
         d.add(
                 new Design(
-                        "dct64 reg T,C90,C80,S* / q T,R,RT",
-                        views(
-                                List.of("T", "C90", "C80", "SL", "SR", "ST", "SB"),
-                                List.of("T", "R", "RT"),
-                                true)));
-        d.add(
-                new Design(
                         "imageguard views, 64-bit only",
                         (a, b) -> MATCHER.compare(a.photo, b.photo).indexDistance()));
         for (int r : new int[] {12, 14, 16, 18}) {

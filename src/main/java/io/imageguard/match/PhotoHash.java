@@ -14,8 +14,10 @@ import java.util.Map;
  * <p>Views: {@code w} the whole photo; {@code t} trimmed of uniform borders; {@code c90}, {@code
  * c80} the centre 90% and 80% of {@code t}; {@code sl}, {@code sr}, {@code st}, {@code sb} {@code
  * t} without 12% of its left, right, top or bottom; {@code r} the largest textured rectangle of a
- * composed canvas and {@code rt} that rectangle trimmed. A view that would repeat another ({@code
- * w} of a photo without borders, {@code r} of a plain photo) is left out.
+ * composed canvas and {@code rt} that rectangle trimmed. {@code w} and {@code t} are always
+ * present; {@code r} only where a textured rectangle stands out from a flat canvas, {@code rt} only
+ * where trimming it removes something. The registry indexes {@link #INDEX_VIEWS}; a lookup probes
+ * with {@link #QUERY_VIEWS}, each also mirrored.
  */
 public final class PhotoHash {
     /** Views a registered photo is indexed under. */
@@ -24,6 +26,9 @@ public final class PhotoHash {
 
     /** Views a new photo is looked up with (each also as its mirror image). */
     public static final List<String> QUERY_VIEWS = List.of("w", "t", "r", "rt");
+
+    /** Bits of a 64-bit view hash that a left-right mirror of the view flips. */
+    public static final long MIRROR_MASK_64 = DctHash.H64.mirrorMask[0];
 
     /** Long side of the copy thumbnails are cut from (views are found on the input itself). */
     private static final int THUMBNAIL_SOURCE_SIDE = 256;

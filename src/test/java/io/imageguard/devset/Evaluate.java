@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleBiFunction;
 import javax.imageio.ImageIO;
@@ -93,6 +94,44 @@ public final class Evaluate {
         for (Design d : designs()) {
             report(d, orig, edited, edits, hardNeg);
         }
+        decidingViews(orig, edited);
+    }
+
+    /**
+     * For the default matcher's matched copies: which registered view × query view pair decided,
+     * and the largest 64-bit distance such a pair needed (the radius that view pair uses).
+     */
+    static void decidingViews(Sig[] orig, Sig[][] edited) {
+        Map<String, int[]> tally = new java.util.TreeMap<>();
+        for (Sig[] e : edited) {
+            for (int i = 0; i < orig.length; i++) {
+                PhotoMatcher.Comparison c = MATCHER.compare(orig[i].photo, e[i].photo);
+                if (c.match()) {
+                    String key =
+                            c.registeredView()
+                                    + " x "
+                                    + c.queryView()
+                                    + (c.mirrored() ? " (mirror)" : "");
+                    int[] t = tally.computeIfAbsent(key, k -> new int[2]);
+                    t[0]++;
+                    t[1] = Math.max(t[1], pairDistance(orig[i].photo, e[i].photo, c));
+                }
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%n## deciding view pairs (radius %d, verify <= %d)%n",
+                MATCHER.candidateRadius(),
+                MATCHER.verifyThreshold());
+        System.out.println("| registered x query | matched copies | largest 64-bit distance |");
+        System.out.println("|---|---|---|");
+        tally.forEach(
+                (k, v) -> System.out.printf(Locale.ROOT, "| %s | %d | %d |%n", k, v[0], v[1]));
+    }
+
+    private static int pairDistance(PhotoHash a, PhotoHash b, PhotoMatcher.Comparison c) {
+        long x = a.indexHash(c.registeredView()) ^ b.indexHash(c.queryView());
+        return Long.bitCount(c.mirrored() ? x ^ PhotoHash.MIRROR_MASK_64 : x);
     }
 
     static long seed(int photo, PhotoEdit edit) {

@@ -1,0 +1,73 @@
+package io.imageguard.match;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * A luminance image as floats in [0, 255], row-major. Views are cut from it and reduced by area
+ * averaging (each output pixel is the coverage-weighted mean of the source pixels it spans), which
+ * is the filter the hashes assume.
+ */
+public final class GrayImage {
+    final int width;
+    final int height;
+    final float[] pixels;
+
+    GrayImage(int width, int height, float[] pixels) {
+        this.width = width;
+        this.height = height;
+        this.pixels = pixels;
+    }
+
+    /** Rec. 601 luma of every pixel of {@code image}. */
+    public static GrayImage of(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        float[] p = new float[w * h];
+        for (int i = 0; i < p.length; i++) {
+            int c = argb[i];
+            p[i] = 0.299f * ((c >> 16) & 0xff) + 0.587f * ((c >> 8) & 0xff) + 0.114f * (c & 0xff);
+        }
+        return new GrayImage(w, h, p);
+    }
+
+    /**
+     * This image area-averaged so its longer side is at most {@code maxSide}, or itself when
+     * already that small. Hash thumbnails are at most 64 pixels across, so they are cut from a
+     * 256-pixel copy at a fraction of the cost of cutting each from the input.
+     */
+    GrayImage reduced(int maxSide) {
+        double f = (double) maxSide / Math.max(width, height);
+        if (f >= 1) {
+            return this;
+        }
+        int w = Math.max(1, (int) Math.round(width * f));
+        int h = Math.max(1, (int) Math.round(height * f));
+        return crop(0, 0, width, height, w, h);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    float at(int x, int y) {
+        return pixels[y * width + x];
+    }
+
+    /**
+     * The region {@code [x0, x1) × [y0, y1)} (fractional pixel coordinates) reduced to {@code outW
+     * × outH} by area averaging.
+     */
+    float[] resample(double x0, double y0, double x1, double y1, int outW, int outH) {
+        return AreaAverage.resample(pixels, width, height, x0, y0, x1, y1, outW, outH);
+    }
+
+    /** This image's region as a new image of {@code outW × outH}. */
+    GrayImage crop(double x0, double y0, double x1, double y1, int outW, int outH) {
+        return new GrayImage(outW, outH, resample(x0, y0, x1, y1, outW, outH));
+    }
+}

@@ -1,0 +1,167 @@
+package io.imageguard.match;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A photo's hashes: for each of its normalised views, a 64-bit DCT hash (what the registry indexes
+ * and candidate search compares by Hamming distance) and a 256-bit DCT hash of the same view (what
+ * verification compares). Its text form is a {@link HashText} with the items {@code dct64-<view>}
+ * and {@code dct256-<view>}.
+ *
+ * <p>Views: {@code w} the whole photo; {@code t} trimmed of uniform borders; {@code c90}, {@code
+ * c80} the centre 90% and 80% of {@code t}; {@code sl}, {@code sr}, {@code st}, {@code sb} {@code
+ * t} without 12% of its left, right, top or bottom; {@code r} the largest textured rectangle of a
+ * composed canvas and {@code rt} that rectangle trimmed. {@code w} and {@code t} are always
+ * present; {@code r} only where a textured rectangle stands out from a flat canvas, {@code rt} only
+ * where trimming it removes something. The registry indexes {@link #INDEX_VIEWS}; a lookup probes
+ * with {@link #QUERY_VIEWS}, each also mirrored.
+ */
+public final class PhotoHash {
+    /** Views a registered photo is indexed under. */
+    public static final List<String> INDEX_VIEWS =
+            List.of("w", "t", "c90", "c80", "sl", "sr", "st", "sb");
+
+    /** Views a new photo is looked up with (each also as its mirror image). */
+    public static final List<String> QUERY_VIEWS = List.of("w", "t", "r", "rt");
+
+    /** Bits of a 64-bit view hash that a left-right mirror of the view flips. */
+    public static final long MIRROR_MASK_64 = DctHash.H64.mirrorMask[0];
+
+    /** Long side of the copy thumbnails are cut from (views are found on the input itself). */
+    private static final int THUMBNAIL_SOURCE_SIDE = 256;
+
+    private final Map<String, long[]> index = new LinkedHashMap<>();
+    private final Map<String, long[]> verify = new LinkedHashMap<>();
+
+    private PhotoHash() {}
+
+    static PhotoHash of(GrayImage g) {
+        PhotoHash h = new PhotoHash();
+        Thumbnails th = new Thumbnails(g);
+        double[] t = Views.trim(g);
+        // Both whole and trimmed: trimming decides line by line, and a contrast change or a
+        // caption near the edge can move where it stops; the whole view does not move.
+        h.put("w", th, Views.whole(g));
+        h.put("t", th, t);
+        h.put("c90", th, inset(t, 0.05, 0.05, 0.05, 0.05));
+        h.put("c80", th, inset(t, 0.10, 0.10, 0.10, 0.10));
+        h.put("sl", th, inset(t, 0.12, 0, 0, 0));
+        h.put("sr", th, inset(t, 0, 0, 0.12, 0));
+        h.put("st", th, inset(t, 0, 0.12, 0, 0));
+        h.put("sb", th, inset(t, 0, 0, 0, 0.12));
+        double[] r = Views.photoRegion(g);
+        if (r != null) {
+            h.put("r", th, r);
+            GrayImage region =
+                    g.crop(r[0], r[1], r[2], r[3], (int) (r[2] - r[0]), (int) (r[3] - r[1]));
+            double[] rt = Views.trim(region);
+            if (area(rt) < 0.98 * area(Views.whole(region))) {
+                h.put(
+                        "rt",
+                        th,
+                        new double[] {r[0] + rt[0], r[1] + rt[1], r[0] + rt[2], r[1] + rt[3]});
+            }
+        }
+        return h;
+    }
+
+    /** Cuts thumbnails from a reduced copy of the input, given rectangles in input pixels. */
+    private static final class Thumbnails {
+        final GrayImage source;
+        final double sx;
+        final double sy;
+
+        Thumbnails(GrayImage input) {
+            source = input.reduced(THUMBNAIL_SOURCE_SIDE);
+            sx = (double) source.width / input.width;
+            sy = (double) source.height / input.height;
+        }
+
+        double[] scale(double[] r) {
+            return new double[] {r[0] * sx, r[1] * sy, r[2] * sx, r[3] * sy};
+        }
+    }
+
+    private void put(String view, Thumbnails th, double[] rect) {
+        double[] r = th.scale(rect);
+        index.put(view, DctHash.H64.of(th.source, r));
+        verify.put(view, DctHash.H256.of(th.source, r));
+    }
+
+    private static double area(double[] r) {
+        return (r[2] - r[0]) * (r[3] - r[1]);
+    }
+
+    private static double[] inset(double[] r, double l, double t, double rr, double b) {
+        double w = r[2] - r[0];
+        double h = r[3] - r[1];
+        return new double[] {r[0] + l * w, r[1] + t * h, r[2] - rr * w, r[3] - b * h};
+    }
+
+    /** The 64-bit hash of {@code view}, or {@code null} when this photo has no such view. */
+    public Long indexHash(String view) {
+        long[] h = index.get(view);
+        return h == null ? null : h[0];
+    }
+
+    long[] index(String view) {
+        return index.get(view);
+    }
+
+    long[] verify(String view) {
+        return verify.get(view);
+    }
+
+    /** The views this photo has, in canonical order. */
+    public List<String> views() {
+        return List.copyOf(index.keySet());
+    }
+
+    public HashText toText() {
+        List<HashText.Item> items = new ArrayList<>();
+        for (String v : index.keySet()) {
+            items.add(HashText.Item.ofWords("dct64-" + v, index.get(v)));
+        }
+        for (String v : verify.keySet()) {
+            items.add(HashText.Item.ofWords("dct256-" + v, verify.get(v)));
+        }
+        return new HashText(items);
+    }
+
+    /**
+     * The photo hash that {@code text} describes.
+     *
+     * @throws IllegalArgumentException when an item is not a known view, has the wrong length, or a
+     *     view lacks either of its two hashes
+     */
+    public static PhotoHash fromText(HashText text) {
+        PhotoHash h = new PhotoHash();
+        for (HashText.Item item : text.items()) {
+            String alg = item.algorithm();
+            boolean small = alg.startsWith("dct64-");
+            boolean large = alg.startsWith("dct256-");
+            String view = small ? alg.substring(6) : large ? alg.substring(7) : null;
+            if (view == null || !(INDEX_VIEWS.contains(view) || QUERY_VIEWS.contains(view))) {
+                throw new IllegalArgumentException("unknown hash item: " + alg);
+            }
+            long[] words = item.words();
+            if (words.length != (small ? 1 : 4)) {
+                throw new IllegalArgumentException("wrong length for " + alg);
+            }
+            (small ? h.index : h.verify).put(view, words);
+        }
+        if (!h.index.keySet().equals(h.verify.keySet()) || !h.index.containsKey("t")) {
+            throw new IllegalArgumentException(
+                    "each view needs dct64 and dct256, and view t is required");
+        }
+        return h;
+    }
+
+    @Override
+    public String toString() {
+        return toText().toString();
+    }
+}

@@ -1,0 +1,141 @@
+package io.imageguard.match;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * Hashes photos and decides whether one is a copy of another, in two stages.
+ *
+ * <ol>
+ *   <li><b>Candidates</b>: some index view of the registered photo and some query view of the new
+ *       photo (or its mirror image) lie within {@code candidateRadius} bits on their 64-bit hashes.
+ *       This is the registry's lookup: one probe per query view and mirror, radius {@code
+ *       candidateRadius}.
+ *   <li><b>Verification</b>: for every candidate view pair, the 256-bit hashes of the same two
+ *       views (mirrored alike) are compared; the pair with the smallest distance decides, and it is
+ *       a match when that distance is at most {@code verifyThreshold}.
+ * </ol>
+ *
+ * Thresholds are the measured choice in {@code docs/hashing.md} ({@link #DEFAULT_RADIUS}, {@link
+ * #DEFAULT_VERIFY}). Input images should already be reduced (long side about 512) with a proper
+ * filter; the hasher area-averages each view down to its thumbnails itself.
+ */
+public final class PhotoMatcher {
+    public static final int DEFAULT_RADIUS = 16;
+    public static final int DEFAULT_VERIFY = 73;
+
+    private final int candidateRadius;
+    private final int verifyThreshold;
+
+    public PhotoMatcher(int candidateRadius, int verifyThreshold) {
+        if (candidateRadius < 0 || candidateRadius > 64) {
+            throw new IllegalArgumentException(
+                    "candidate radius must be 0..64: " + candidateRadius);
+        }
+        if (verifyThreshold < 0 || verifyThreshold > 256) {
+            throw new IllegalArgumentException(
+                    "verify threshold must be 0..256: " + verifyThreshold);
+        }
+        this.candidateRadius = candidateRadius;
+        this.verifyThreshold = verifyThreshold;
+    }
+
+    public PhotoMatcher() {
+        this(DEFAULT_RADIUS, DEFAULT_VERIFY);
+    }
+
+    public int candidateRadius() {
+        return candidateRadius;
+    }
+
+    public int verifyThreshold() {
+        return verifyThreshold;
+    }
+
+    /** The hashes of every view of {@code image}. */
+    public PhotoHash hash(BufferedImage image) {
+        return PhotoHash.of(GrayImage.of(image));
+    }
+
+    /**
+     * The outcome of comparing a new photo against a registered one.
+     *
+     * @param indexDistance the smallest 64-bit distance over all view pairs (mirror included)
+     * @param candidateRadius the candidate radius in force
+     * @param verified whether verification ran (some view pair was a candidate)
+     * @param verifyDistance the best candidate pair's 256-bit distance, or -1 without one
+     * @param verifyThreshold the verification threshold in force
+     * @param registeredView the registered photo's view of the deciding pair, or null
+     * @param queryView the new photo's view of the deciding pair, or null
+     * @param mirrored whether the deciding pair matched the new photo's mirror image
+     * @param match whether the new photo is a copy of the registered one
+     */
+    public record Comparison(
+            int indexDistance,
+            int candidateRadius,
+            boolean verified,
+            int verifyDistance,
+            int verifyThreshold,
+            String registeredView,
+            String queryView,
+            boolean mirrored,
+            boolean match) {}
+
+    /** Whether {@code query} is a copy of {@code registered}. */
+    public Comparison compare(PhotoHash registered, PhotoHash query) {
+        int bestIndex = Integer.MAX_VALUE;
+        int bestVerify = Integer.MAX_VALUE;
+        String rv = null;
+        String qv = null;
+        boolean mirrored = false;
+        for (String r : PhotoHash.INDEX_VIEWS) {
+            long[] ra = registered.index(r);
+            if (ra == null) {
+                continue;
+            }
+            for (String q : PhotoHash.QUERY_VIEWS) {
+                long[] qa = query.index(q);
+                if (qa == null) {
+                    continue;
+                }
+                for (boolean m : new boolean[] {false, true}) {
+                    int d = DctHash.H64.distance(ra, qa, m);
+                    bestIndex = Math.min(bestIndex, d);
+                    if (d > candidateRadius) {
+                        continue;
+                    }
+                    int v = DctHash.H256.distance(registered.verify(r), query.verify(q), m);
+                    if (v < bestVerify) {
+                        bestVerify = v;
+                        rv = r;
+                        qv = q;
+                        mirrored = m;
+                    }
+                }
+            }
+        }
+        boolean verified = rv != null;
+        return new Comparison(
+                bestIndex,
+                candidateRadius,
+                verified,
+                verified ? bestVerify : -1,
+                verifyThreshold,
+                rv,
+                qv,
+                mirrored,
+                verified && bestVerify <= verifyThreshold);
+    }
+
+    /**
+     * Compares two photos when neither is known to be the earlier one: each in turn as the
+     * registered photo, the verified pair with the smaller distance decides.
+     */
+    public Comparison compareEither(PhotoHash a, PhotoHash b) {
+        Comparison ab = compare(a, b);
+        Comparison ba = compare(b, a);
+        if (!ab.verified()) {
+            return ba.verified() || ba.indexDistance() < ab.indexDistance() ? ba : ab;
+        }
+        return ba.verified() && ba.verifyDistance() < ab.verifyDistance() ? ba : ab;
+    }
+}

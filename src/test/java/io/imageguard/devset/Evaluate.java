@@ -1,0 +1,350 @@
+package io.imageguard.devset;
+
+import dev.brachtendorf.jimagehash.hash.Hash;
+import dev.brachtendorf.jimagehash.hashAlgorithms.PerceptiveHash;
+import io.imageguard.match.AreaAverage;
+import io.imageguard.match.PhotoHash;
+import io.imageguard.match.PhotoMatcher;
+import io.imageguard.match.ViewProbe;
+import io.imageguard.synth.PhotoEdit;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.ToDoubleBiFunction;
+import javax.imageio.ImageIO;
+
+/**
+ * Scores matching designs on the dev set built by {@link DevSetBuilder}: every original is edited
+ * by every selected {@link PhotoEdit} (seeded per photo and edit), each image is reduced to a long
+ * side of 512 by area averaging (what the decoder hands the hasher in production), and each design
+ * scores registered-original × query pairs. False-match thresholds come from all ordered pairs of
+ * different originals plus every original against the edits of every other photo; per-edit recall
+ * and the hard-negative match rate are read at those thresholds.
+ *
+ * <p>Usage: {@code Evaluate DEVSET_DIR [--originals N] [--edits id,id,...]}.
+ */
+public final class Evaluate {
+    static final int HASH_SIDE = 512;
+    static final PhotoMatcher MATCHER = new PhotoMatcher();
+    static final boolean DIAG = Boolean.getBoolean("diag");
+    static final double[] FMRS = {1e-3, 1e-4};
+
+    /** One image's signatures under every design. */
+    record Sig(Hash phash, ViewProbe views, PhotoHash photo) {}
+
+    static final List<String> hardKinds = new ArrayList<>();
+
+    record Design(String name, ToDoubleBiFunction<Sig, Sig> score) {}
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Path.of(args[0]);
+        int maxOriginals = Integer.MAX_VALUE;
+        List<PhotoEdit> edits = Arrays.asList(PhotoEdit.values());
+        for (int i = 1; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--originals" -> maxOriginals = Integer.parseInt(args[i + 1]);
+                case "--edits" ->
+                        edits = Arrays.stream(args[i + 1].split(",")).map(PhotoEdit::byId).toList();
+                default -> throw new IllegalArgumentException(args[i]);
+            }
+        }
+        PerceptiveHash phash = new PHashBaseline();
+        List<Path> originals;
+        try (var s = Files.list(dir.resolve("originals"))) {
+            originals = s.sorted().limit(maxOriginals).toList();
+        }
+        int n = originals.size();
+        Sig[] orig = new Sig[n];
+        Sig[][] edited = new Sig[edits.size()][n];
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            BufferedImage img = ImageIO.read(originals.get(i).toFile());
+            orig[i] = sign(img, phash);
+            for (int e = 0; e < edits.size(); e++) {
+                PhotoEdit edit = edits.get(e);
+                BufferedImage copy = edit.apply(img, new SplittableRandom(seed(i, edit)));
+                edited[e][i] = sign(copy, phash);
+            }
+        }
+        List<Sig[]> hardNeg = new ArrayList<>();
+        hardKinds.clear();
+        for (String row : Files.readAllLines(dir.resolve("hardneg.tsv"))) {
+            String id = row.split("\t")[0];
+            hardKinds.add(row.split("\t")[1]);
+            hardNeg.add(
+                    new Sig[] {
+                        sign(ImageIO.read(dir.resolve("hardneg/" + id + "-a.png").toFile()), phash),
+                        sign(ImageIO.read(dir.resolve("hardneg/" + id + "-b.png").toFile()), phash)
+                    });
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%d originals, %d edits, %d hard-negative pairs, signed in %.0f s%n",
+                n,
+                edits.size(),
+                hardNeg.size(),
+                (System.nanoTime() - t0) / 1e9);
+        for (Design d : designs()) {
+            report(d, orig, edited, edits, hardNeg);
+        }
+        decidingViews(orig, edited);
+    }
+
+    /**
+     * For the default matcher's matched copies: which registered view × query view pair decided,
+     * and the largest 64-bit distance such a pair needed (the radius that view pair uses).
+     */
+    static void decidingViews(Sig[] orig, Sig[][] edited) {
+        Map<String, int[]> tally = new java.util.TreeMap<>();
+        for (Sig[] e : edited) {
+            for (int i = 0; i < orig.length; i++) {
+                PhotoMatcher.Comparison c = MATCHER.compare(orig[i].photo, e[i].photo);
+                if (c.match()) {
+                    String key =
+                            c.registeredView()
+                                    + " x "
+                                    + c.queryView()
+                                    + (c.mirrored() ? " (mirror)" : "");
+                    int[] t = tally.computeIfAbsent(key, k -> new int[2]);
+                    t[0]++;
+                    t[1] = Math.max(t[1], pairDistance(orig[i].photo, e[i].photo, c));
+                }
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%n## deciding view pairs (radius %d, verify <= %d)%n",
+                MATCHER.candidateRadius(),
+                MATCHER.verifyThreshold());
+        System.out.println("| registered x query | matched copies | largest 64-bit distance |");
+        System.out.println("|---|---|---|");
+        tally.forEach(
+                (k, v) -> System.out.printf(Locale.ROOT, "| %s | %d | %d |%n", k, v[0], v[1]));
+    }
+
+    private static int pairDistance(PhotoHash a, PhotoHash b, PhotoMatcher.Comparison c) {
+        long x = a.indexHash(c.registeredView()) ^ b.indexHash(c.queryView());
+        return Long.bitCount(c.mirrored() ? x ^ PhotoHash.MIRROR_MASK_64 : x);
+    }
+
+    static long seed(int photo, PhotoEdit edit) {
+        return 0x5EED_0000L + 1_000_003L * photo + edit.ordinal();
+    }
+
+    static Sig sign(BufferedImage image, PerceptiveHash phash) {
+        BufferedImage small = AreaAverage.reduce(image, HASH_SIDE);
+        return new Sig(phash.hash(small), ViewProbe.of(small), MATCHER.hash(small));
+    }
+
+    static List<Design> designs() {
+        List<Design> d = new ArrayList<>();
+        d.add(new Design("pHash-64 (JImageHash)", (a, b) -> a.phash.hammingDistance(b.phash)));
+        d.add(new Design("dct64 whole+mirror", views(List.of("W"), List.of("W"), true)));
+        d.add(new Design("dct64 trim+mirror", views(List.of("T"), List.of("T"), true)));
+        d.add(
+                new Design(
+                        "imageguard views, 64-bit only",
+                        (a, b) -> MATCHER.compare(a.photo, b.photo).indexDistance()));
+        for (int r : new int[] {12, 14, 16, 18}) {
+            PhotoMatcher m = new PhotoMatcher(r, 256);
+            d.add(
+                    new Design(
+                            "imageguard radius " + r + " + verification",
+                            (a, b) -> {
+                                PhotoMatcher.Comparison c = m.compare(a.photo, b.photo);
+                                return c.verified() ? c.verifyDistance() : Double.POSITIVE_INFINITY;
+                            }));
+        }
+        return d;
+    }
+
+    /** Minimum 64-bit distance over registered × query views (and the query's mirror). */
+    static ToDoubleBiFunction<Sig, Sig> views(
+            List<String> reg, List<String> query, boolean mirror) {
+        return (a, b) -> {
+            int best = Integer.MAX_VALUE;
+            for (String r : reg) {
+                long[] ha = a.views.h64.get(r);
+                if (ha == null) {
+                    continue;
+                }
+                for (String q : query) {
+                    long[] hb = b.views.h64.get(q);
+                    if (hb == null) {
+                        continue;
+                    }
+                    best = Math.min(best, ViewProbe.d64(ha, hb, false));
+                    if (mirror) {
+                        best = Math.min(best, ViewProbe.d64(ha, hb, true));
+                    }
+                }
+            }
+            return best;
+        };
+    }
+
+    static void report(
+            Design d, Sig[] orig, Sig[][] edited, List<PhotoEdit> edits, List<Sig[]> hardNeg) {
+        int n = orig.length;
+        // Negatives: ordered pairs of different originals, and each original against other photos'
+        // edits.
+        double[] neg = new double[n * (n - 1) * (1 + edits.size())];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (i == j) {
+                    continue;
+                }
+                neg[k++] = d.score.applyAsDouble(orig[i], orig[j]);
+                for (Sig[] e : edited) {
+                    neg[k++] = d.score.applyAsDouble(orig[i], e[j]);
+                }
+            }
+        }
+        Arrays.sort(neg);
+        System.out.printf(Locale.ROOT, "%n## %s (%d negative pairs)%n", d.name, neg.length);
+        int finite = upper(neg, Double.MAX_VALUE);
+        if (finite < neg.length) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "verification ran for %.3f%% of negative pairs%n",
+                    100.0 * finite / neg.length);
+        }
+        double[] thresholds = new double[FMRS.length];
+        StringBuilder head = new StringBuilder("| edit |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (int f = 0; f < FMRS.length; f++) {
+            int allowed = (int) Math.floor(FMRS[f] * neg.length);
+            // Largest threshold t with at most `allowed` negatives scoring <= t.
+            double t = Double.NEGATIVE_INFINITY;
+            for (int m = 0; m < neg.length; m++) {
+                double cand = neg[m];
+                int count = upper(neg, cand);
+                if (count <= allowed) {
+                    t = cand;
+                } else {
+                    break;
+                }
+            }
+            if (t == Double.NEGATIVE_INFINITY) {
+                t = neg[0] - 1;
+            }
+            thresholds[f] = t;
+            head.append(
+                    String.format(
+                            Locale.ROOT,
+                            " @FMR %.2f%% (t=%s, actual %.4f%%) |",
+                            FMRS[f] * 100,
+                            fmt(t),
+                            100.0 * upper(neg, t) / neg.length));
+            rule.append("---|");
+        }
+        System.out.println(head);
+        System.out.println(rule);
+        double[][] sums = new double[FMRS.length][2];
+        int[] counts = new int[2];
+        for (int e = 0; e < edits.size(); e++) {
+            StringBuilder line = new StringBuilder("| " + edits.get(e).id() + " |");
+            int stress = edits.get(e).stress() ? 1 : 0;
+            counts[stress] += n;
+            for (int f = 0; f < FMRS.length; f++) {
+                int hit = 0;
+                for (int i = 0; i < n; i++) {
+                    if (d.score.applyAsDouble(orig[i], edited[e][i]) <= thresholds[f]) {
+                        hit++;
+                    }
+                }
+                sums[f][stress] += hit;
+                line.append(String.format(Locale.ROOT, " %.1f%% |", 100.0 * hit / n));
+            }
+            System.out.println(line);
+        }
+        for (int s = 0; s < 2; s++) {
+            StringBuilder line =
+                    new StringBuilder(
+                            s == 0 ? "| **all non-stress** |" : "| **screenshot+banner** |");
+            for (int f = 0; f < FMRS.length; f++) {
+                line.append(
+                        String.format(
+                                Locale.ROOT,
+                                " **%.1f%%** |",
+                                counts[s] == 0 ? 0 : 100.0 * sums[f][s] / counts[s]));
+            }
+            System.out.println(line);
+        }
+        for (String kind : new java.util.TreeSet<>(hardKinds)) {
+            StringBuilder line = new StringBuilder("| hard negatives matched: " + kind + " |");
+            for (int f = 0; f < FMRS.length; f++) {
+                int hit = 0;
+                int total = 0;
+                for (int p = 0; p < hardNeg.size(); p++) {
+                    if (!hardKinds.get(p).equals(kind)) {
+                        continue;
+                    }
+                    total++;
+                    Sig[] pair = hardNeg.get(p);
+                    if (Math.min(
+                                    d.score.applyAsDouble(pair[0], pair[1]),
+                                    d.score.applyAsDouble(pair[1], pair[0]))
+                            <= thresholds[f]) {
+                        hit++;
+                    }
+                }
+                line.append(String.format(Locale.ROOT, " %d / %d |", hit, total));
+            }
+            System.out.println(line);
+        }
+        if (DIAG) {
+            for (int e = 0; e < edits.size(); e++) {
+                StringBuilder miss = new StringBuilder("missed " + edits.get(e).id() + ":");
+                for (int i = 0; i < n; i++) {
+                    if (d.score.applyAsDouble(orig[i], edited[e][i]) > thresholds[1]) {
+                        miss.append(' ').append(i);
+                    }
+                }
+                System.out.println(miss);
+            }
+            StringBuilder low = new StringBuilder("closest original pairs:");
+            List<double[]> pairs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    if (i != j) {
+                        pairs.add(new double[] {d.score.applyAsDouble(orig[i], orig[j]), i, j});
+                    }
+                }
+            }
+            pairs.sort((x, y) -> Double.compare(x[0], y[0]));
+            for (double[] x : pairs.subList(0, 30)) {
+                low.append(
+                        String.format(Locale.ROOT, " %d-%d:%s", (int) x[1], (int) x[2], fmt(x[0])));
+            }
+            System.out.println(low);
+        }
+    }
+
+    /** Number of sorted values {@code <= t}. */
+    private static int upper(double[] sorted, double t) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static String fmt(double t) {
+        return t == Math.rint(t) ? String.valueOf((long) t) : String.format(Locale.ROOT, "%.3f", t);
+    }
+}

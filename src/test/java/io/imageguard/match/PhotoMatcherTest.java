@@ -1,0 +1,147 @@
+package io.imageguard.match;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.imageguard.synth.ProductPhotoPainter;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.Test;
+
+class PhotoMatcherTest {
+    private final PhotoMatcher matcher = new PhotoMatcher();
+
+    private static BufferedImage photo(long seed) {
+        return AreaAverage.reduce(ProductPhotoPainter.paint(seed), 512);
+    }
+
+    @Test
+    void aResizedCopyMatches() {
+        BufferedImage original = photo(1);
+        BufferedImage copy = AreaAverage.reduce(original, 300);
+
+        PhotoMatcher.Comparison c = matcher.compare(matcher.hash(original), matcher.hash(copy));
+
+        assertThat(c.verified()).isTrue();
+        assertThat(c.indexDistance()).isLessThanOrEqualTo(PhotoMatcher.DEFAULT_RADIUS);
+        assertThat(c.verifyDistance()).isLessThanOrEqualTo(PhotoMatcher.DEFAULT_VERIFY);
+        assertThat(c.match()).isTrue();
+    }
+
+    @Test
+    void differentPhotosDoNotMatch() {
+        PhotoHash a = matcher.hash(photo(1));
+
+        for (long seed = 2; seed <= 6; seed++) {
+            PhotoMatcher.Comparison c = matcher.compareEither(a, matcher.hash(photo(seed)));
+            assertThat(c.match()).as("photo %d", seed).isFalse();
+        }
+    }
+
+    @Test
+    void aMirroredCopyMatchesThroughTheMirrorQuery() {
+        BufferedImage original = photo(3);
+        BufferedImage mirror =
+                new BufferedImage(
+                        original.getWidth(), original.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = mirror.createGraphics();
+        g.drawImage(original, new AffineTransform(-1, 0, 0, 1, original.getWidth(), 0), null);
+        g.dispose();
+
+        PhotoMatcher.Comparison c = matcher.compare(matcher.hash(original), matcher.hash(mirror));
+
+        assertThat(c.match()).isTrue();
+        assertThat(c.mirrored()).isTrue();
+    }
+
+    @Test
+    void mirroringFlipsExactlyTheOddHorizontalFrequencyBits() {
+        // cos(pi (2(31-x)+1) u / 64) = (-1)^u cos(pi (2x+1) u / 64): odd u change sign.
+        float[] px = new float[32 * 32];
+        float[] mirrored = new float[32 * 32];
+        java.util.Random rnd = new java.util.Random(5);
+        for (int i = 0; i < px.length; i++) {
+            px[i] = rnd.nextInt(256);
+        }
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                mirrored[y * 32 + x] = px[y * 32 + 31 - x];
+            }
+        }
+
+        long h = DctHash.H64.ofThumbnail(px)[0];
+        long m = DctHash.H64.ofThumbnail(mirrored)[0];
+
+        assertThat(m).isEqualTo(h ^ DctHash.H64.mirrorMask[0]);
+    }
+
+    @Test
+    void aLetterboxedCopyMatchesThroughTheTrimmedView() {
+        BufferedImage original = photo(4);
+        int side = Math.max(original.getWidth(), original.getHeight());
+        BufferedImage boxed = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = boxed.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, side, side);
+        g.drawImage(
+                original,
+                (side - original.getWidth()) / 2,
+                (side - original.getHeight()) / 2,
+                null);
+        g.dispose();
+
+        assertThat(matcher.compare(matcher.hash(original), matcher.hash(boxed)).match()).isTrue();
+    }
+
+    @Test
+    void theTextFormRoundTripsAndComparesTheSame() {
+        PhotoHash a = matcher.hash(photo(1));
+        PhotoHash b = matcher.hash(AreaAverage.reduce(photo(1), 256));
+
+        PhotoHash a2 = PhotoHash.fromText(HashText.parse(a.toText().toString()));
+        PhotoHash b2 = PhotoHash.fromText(HashText.parse(b.toText().toString()));
+
+        assertThat(a2.toText().toString()).isEqualTo(a.toText().toString());
+        assertThat(matcher.compare(a2, b2)).isEqualTo(matcher.compare(a, b));
+    }
+
+    @Test
+    void theTextFormNamesEachViewsTwoHashes() {
+        HashText text = matcher.hash(photo(2)).toText();
+
+        assertThat(text.get("dct64-t").bytes()).hasSize(8);
+        assertThat(text.get("dct256-t").bytes()).hasSize(32);
+    }
+
+    @Test
+    void rejectsHashTextWithUnknownViewsOrWrongLengths() {
+        assertThatThrownBy(
+                        () ->
+                                PhotoHash.fromText(
+                                        HashText.parse(
+                                                "dct64-zz:0011223344556677,dct256-zz:"
+                                                        + "00".repeat(32))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () ->
+                                PhotoHash.fromText(
+                                        HashText.parse(
+                                                "dct64-w:0011223344556677,dct256-w:"
+                                                        + "00".repeat(32)
+                                                        + ",dct64-t:00112233,dct256-t:"
+                                                        + "00".repeat(32))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PhotoHash.fromText(HashText.parse("dct64-t:0011223344556677")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void rejectsThresholdsOutsideTheHashLengths() {
+        assertThatThrownBy(() -> new PhotoMatcher(65, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PhotoMatcher(10, 257))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

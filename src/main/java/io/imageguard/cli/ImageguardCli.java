@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         name = "imageguard",
         mixinStandardHelpOptions = true,
         description = "Product-photo theft and complaint abuse, on Flink.",
-        subcommands = {ReplayCommand.class, RunCommand.class, DemoCommand.class})
+        subcommands = {
+            ReplayCommand.class,
+            RunCommand.class,
+            DemoCommand.class,
+            HashCommand.class,
+            CompareCommand.class
+        })
 public final class ImageguardCli {
 
     public static void main(String[] args) {
@@ -21,7 +27,7 @@ public final class ImageguardCli {
         CommandLine cli = new CommandLine(new ImageguardCli());
         cli.setExecutionExceptionHandler(
                 (e, commandLine, parseResult) -> {
-                    if (e instanceof ConfigException) {
+                    if (e instanceof ConfigException || e instanceof IllegalArgumentException) {
                         commandLine.getErr().println("imageguard: " + e.getMessage());
                         return 2;
                     }

@@ -32,7 +32,8 @@ public record ImageguardConfig(
         State state,
         Restart restart,
         Images images,
-        Registry registry) {
+        Registry registry,
+        Matching matching) {
 
     /** Keys under this prefix are handed to every Kafka client unchanged. */
     public static final String KAFKA_PROPERTIES = "kafka.properties.";
@@ -78,6 +79,9 @@ public record ImageguardConfig(
     public record State(String backend, boolean incremental) {}
 
     public record Restart(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {}
+
+    /** The multi-view matcher of {@code imageguard hash} and {@code compare} (docs/hashing.md). */
+    public record Matching(int candidateRadius, int verifyThreshold, int hashInputSide) {}
 
     /** The first-publish registry: match radius, shards, bound on matches per lookup. */
     public record Registry(int radius, int shards, int maxMatchesPerLookup) {}
@@ -146,7 +150,11 @@ public record ImageguardConfig(
                         new Registry(
                                 r.intAtLeast("registry.radius", 0),
                                 r.intAtLeast("registry.shards", 1),
-                                r.intAtLeast("registry.max-matches-per-lookup", 1)));
+                                r.intAtLeast("registry.max-matches-per-lookup", 1)),
+                        new Matching(
+                                r.intAtLeast("matching.candidate-radius", 0),
+                                r.intAtLeast("matching.verify-threshold", 0),
+                                r.intAtLeast("matching.hash-input-side", 64)));
         r.rejectUnknown();
         config.validate();
         return config;

@@ -97,12 +97,17 @@ public record ImageguardConfig(
             int threads,
             Duration cacheWindow,
             int cacheSize,
-            double lowInformationContrast) {
+            double lowInformationContrast) {}
 
-        public IngestSettings ingestSettings() {
-            return new IngestSettings(
-                    fetch, threads, cacheWindow, cacheSize, lowInformationContrast);
-        }
+    /** Everything the ingest operators need, from {@code images.*} and {@code matching.*}. */
+    public IngestSettings ingestSettings() {
+        return new IngestSettings(
+                images.fetch(),
+                images.threads(),
+                images.cacheWindow(),
+                images.cacheSize(),
+                images.lowInformationContrast(),
+                matching.hashInputSide());
     }
 
     public static ImageguardConfig load(ConfigSource source) {

@@ -10,11 +10,17 @@ public record IngestSettings(
         int threads,
         Duration cacheWindow,
         int cacheSize,
-        double minContrast)
+        double minContrast,
+        int hashInputSide)
         implements Serializable {
 
     PhotoIngestor ingestor() {
-        return new PhotoIngestor(policy, threads, cacheWindow, cacheSize, minContrast);
+        return new PhotoIngestor(
+                policy,
+                threads,
+                cacheWindow,
+                cacheSize,
+                new PhotoHasher(policy.maxPixels(), minContrast, hashInputSide));
     }
 
     /** The async operator's timeout: past every attempt, backoff and redirect of the fetcher. */

@@ -1,54 +1,53 @@
 package io.imageguard.ingest;
 
-import dev.brachtendorf.graphics.FastPixel;
-import dev.brachtendorf.jimagehash.hashAlgorithms.PerceptiveHash;
 import io.imageguard.ingest.decode.AreaAverage;
 import io.imageguard.ingest.decode.ImageDecodeException;
 import io.imageguard.ingest.decode.ReducedImageDecoder;
+import io.imageguard.match.PhotoMatcher;
 import java.awt.image.BufferedImage;
-import java.math.BigInteger;
 
 /**
- * Decodes a photo at reduced resolution and hashes it: JImageHash's 64-bit pHash, text form {@code
- * phash64:<16 hex digits>}. Thread-safe.
- *
- * <p>JImageHash reduces images by nearest-neighbour sampling through a JavaFX utility; this hands
- * it an image already reduced with an area-average filter, so JavaFX stays off the classpath and
- * the hash sees every pixel.
+ * Decodes a photo at reduced resolution and hashes its views with the {@link PhotoMatcher}: the
+ * text form {@code dct64-w:<hex>,…,dct256-w:<hex>,…} the registry stores and events may carry. The
+ * image is decoded to at least {@code inputSide} on its shorter side (a JPEG large enough is
+ * decoded straight from its DC coefficients) and area-averaged to {@code inputSide} on its longer
+ * side, the size the matcher was measured at. Thread-safe.
  */
 public final class PhotoHasher {
-    public static final String ALGORITHM = "phash64";
-
-    /** pHash-64 works on a 32×32 image; decoding to at least that much is all it needs. */
-    private static final int HASH_SIDE = 32;
+    /** Low information is judged on a 32×32 area average. */
+    private static final int CONTRAST_SIDE = 32;
 
     private final ReducedImageDecoder decoder;
     private final double minContrast;
-    private final PerceptiveHash phash = new PreReducedPerceptiveHash();
+    private final int inputSide;
+    private final PhotoMatcher matcher = new PhotoMatcher();
 
     /**
-     * @param minContrast below this standard deviation of luminance (0–255) over the hashed 32×32
-     *     image, a photo is near-uniform: low information
+     * @param minContrast below this standard deviation of luminance (0–255) over a 32×32 area
+     *     average, a photo is near-uniform: low information
+     * @param inputSide the long side photos are hashed at ({@code matching.hash-input-side})
      */
-    public PhotoHasher(long maxPixels, double minContrast) {
+    public PhotoHasher(long maxPixels, double minContrast, int inputSide) {
         this.decoder = new ReducedImageDecoder(maxPixels);
         this.minContrast = minContrast;
+        this.inputSide = inputSide;
     }
 
     /**
-     * The hash, and whether the photo carries too little to be matched: tiny (shorter side below 32
-     * px) or near-uniform (blank, single-colour). Such photos match everything; the registry
-     * neither registers nor flags them.
+     * The hash text, and whether the photo carries too little to be matched: tiny (shorter side
+     * below 32 px) or near-uniform (blank, single-colour). Such photos match everything; the
+     * registry neither registers nor flags them.
      */
     public record Result(String hash, boolean lowInformation) {}
 
     public Result hash(byte[] bytes) throws ImageDecodeException {
-        BufferedImage reduced = decoder.decode(bytes, HASH_SIDE);
-        BigInteger value = phash.hash(reduced).getHashValue();
-        boolean tiny = Math.min(reduced.getWidth(), reduced.getHeight()) < HASH_SIDE;
+        BufferedImage decoded = decoder.decode(bytes, inputSide);
+        BufferedImage reduced = io.imageguard.match.AreaAverage.reduce(decoded, inputSide);
+        boolean tiny = Math.min(reduced.getWidth(), reduced.getHeight()) < CONTRAST_SIDE;
         boolean uniform =
-                luminanceDeviation(AreaAverage.resize(reduced, HASH_SIDE, HASH_SIDE)) < minContrast;
-        return new Result(ALGORITHM + ":" + String.format("%016x", value), tiny || uniform);
+                luminanceDeviation(AreaAverage.resize(reduced, CONTRAST_SIDE, CONTRAST_SIDE))
+                        < minContrast;
+        return new Result(matcher.hash(reduced).toText().toString(), tiny || uniform);
     }
 
     static double luminanceDeviation(BufferedImage image) {
@@ -68,18 +67,5 @@ public final class PhotoHasher {
         }
         double mean = sum / n;
         return Math.sqrt(Math.max(0, sumSquares / n - mean * mean));
-    }
-
-    private static final class PreReducedPerceptiveHash extends PerceptiveHash {
-        private static final long serialVersionUID = 1L;
-
-        PreReducedPerceptiveHash() {
-            super(64);
-        }
-
-        @Override
-        protected FastPixel createPixelAccessor(BufferedImage image, int width, int height) {
-            return FastPixel.create(AreaAverage.resize(image, width, height));
-        }
     }
 }

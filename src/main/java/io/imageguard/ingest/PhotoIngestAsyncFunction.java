@@ -6,7 +6,7 @@ import io.imageguard.records.RejectReason;
 import io.imageguard.records.Rejected;
 import io.imageguard.records.Topics;
 import io.imageguard.registry.ListingPhoto;
-import io.imageguard.registry.PhotoHashes;
+import io.imageguard.registry.RegistryHash;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +51,13 @@ public final class PhotoIngestAsyncFunction extends RichAsyncFunction<ListingPho
             // a precomputed hash: its pixels are not ours to judge, its form is
             result.complete(
                     List.of(
-                            PhotoHashes.isIndexable(photo.hash())
+                            RegistryHash.isIndexable(photo.hash())
                                     ? new IngestedPhoto(photo, false, null)
                                     : refusal(
                                             photo,
                                             RejectReason.INVALID_VALUE,
-                                            "hash is not phash64:<16 hex digits>, the form the"
-                                                    + " registry indexes")));
+                                            "hash is neither the matcher's views (dct64-w:…,"
+                                                    + " dct256-w:…, …) nor phash64:<16 hex digits>")));
             return;
         }
         ingestor.ingest(photo.url())

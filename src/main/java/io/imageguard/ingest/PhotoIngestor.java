@@ -35,9 +35,9 @@ public final class PhotoIngestor implements AutoCloseable {
             int threads,
             Duration cacheWindow,
             int cacheSize,
-            double minContrast) {
+            PhotoHasher hasher) {
         this.fetcher = new SafeImageFetcher(policy);
-        this.hasher = new PhotoHasher(policy.maxPixels(), minContrast);
+        this.hasher = hasher;
         this.pool =
                 Executors.newFixedThreadPool(
                         threads,

@@ -89,7 +89,7 @@ public final class ImageguardTopology {
                                 new ListingPhotosFunction(), TypeInformation.of(ListingPhoto.class))
                         .uid("listing-photos")
                         .name("listing photos");
-        IngestSettings ingest = cfg.images().ingestSettings();
+        IngestSettings ingest = cfg.ingestSettings();
         SingleOutputStreamOperator<ListingPhoto> hashed =
                 AsyncDataStream.unorderedWait(
                                 photos,
@@ -119,14 +119,15 @@ public final class ImageguardTopology {
                                 new RegistryShardProcessFunction(
                                         registry.shards(),
                                         registry.radius(),
+                                        cfg.matching().candidateRadius(),
+                                        cfg.matching().verifyThreshold(),
                                         registry.maxMatchesPerLookup()),
                                 TypeInformation.of(RegistryAnswer.class))
                         .uid("registry-shards")
                         .name("first-publish registry shards (near-duplicate search)")
                         .keyBy(RegistryAnswer::photoKey, Types.STRING)
                         .process(
-                                new EarliestMatchProcessFunction(
-                                        cfg.policyVersion(), registry.radius()),
+                                new EarliestMatchProcessFunction(cfg.policyVersion()),
                                 TypeInformation.of(FirstPublishRecord.class))
                         .uid("registry-earliest-match")
                         .name("earliest near-duplicate per photo (T1, T2, T4)");

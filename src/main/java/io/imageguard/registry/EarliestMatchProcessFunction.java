@@ -53,16 +53,14 @@ public final class EarliestMatchProcessFunction
             new MapStateDescriptor<>("flagged", Types.STRING, Types.BOOLEAN);
 
     private final String policyVersion;
-    private final int radius;
     private transient MapState<String, RegistryAnswer> partial;
     private transient MapState<String, Integer> counts;
     private transient ValueState<ListingPhoto> owner;
     private transient ValueState<Boolean> registered;
     private transient MapState<String, Boolean> flagged;
 
-    public EarliestMatchProcessFunction(String policyVersion, int radius) {
+    public EarliestMatchProcessFunction(String policyVersion) {
         this.policyVersion = policyVersion;
-        this.radius = radius;
     }
 
     @Override
@@ -112,6 +110,7 @@ public final class EarliestMatchProcessFunction
                 earlier.photo(),
                 earlier.match(),
                 earlier.distance(),
+                earlier.threshold(),
                 earlier.shards(),
                 later,
                 false);
@@ -130,7 +129,7 @@ public final class EarliestMatchProcessFunction
             return;
         }
         owner.update(match);
-        flag(photo, match, best.distance(), false, ctx);
+        flag(photo, match, best.distance(), best.threshold(), false, ctx);
     }
 
     /** T4: a late photo published before this one is its near-duplicate. */
@@ -142,11 +141,16 @@ public final class EarliestMatchProcessFunction
             return; // it was already attributed to an even earlier photo
         }
         owner.update(earlier);
-        flag(photo, earlier, notice.distance(), true, ctx);
+        flag(photo, earlier, notice.distance(), notice.threshold(), true, ctx);
     }
 
     private void flag(
-            ListingPhoto suspect, ListingPhoto first, int distance, boolean correction, Context ctx)
+            ListingPhoto suspect,
+            ListingPhoto first,
+            int distance,
+            int threshold,
+            boolean correction,
+            Context ctx)
             throws Exception {
         if (first.sellerId().equals(suspect.sellerId())) {
             return; // T2: a seller re-using its own photo is not theft
@@ -156,7 +160,7 @@ public final class EarliestMatchProcessFunction
             return; // re-publishing or updating the listing does not re-flag
         }
         flagged.put(ownerPhoto, true);
-        ctx.output(CANDIDATES, new TheftCandidate(suspect, first, distance, radius, correction));
+        ctx.output(CANDIDATES, new TheftCandidate(suspect, first, distance, threshold, correction));
     }
 
     private FirstPublishRecord firstPublish(ListingPhoto photo, boolean correction) {

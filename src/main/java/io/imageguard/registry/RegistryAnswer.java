@@ -15,6 +15,7 @@ public record RegistryAnswer(
         ListingPhoto photo,
         ListingPhoto match,
         int distance,
+        int threshold,
         int shards,
         boolean laterMatches,
         boolean correctionNotice) {

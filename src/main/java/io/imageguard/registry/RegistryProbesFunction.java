@@ -13,7 +13,7 @@ public final class RegistryProbesFunction implements FlatMapFunction<ListingPhot
 
     @Override
     public void flatMap(ListingPhoto photo, Collector<RegistryProbe> out) {
-        int home = PhotoHashes.homeShard(PhotoHashes.bits(photo.hash()), shards);
+        int home = RegistryHash.homeShard(RegistryHash.parse(photo.hash()).homeBits(), shards);
         for (int shard = 0; shard < shards; shard++) {
             out.collect(new RegistryProbe(photo, shard, shard == home));
         }

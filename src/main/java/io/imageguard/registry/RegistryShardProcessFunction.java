@@ -1,5 +1,6 @@
 package io.imageguard.registry;
 
+import io.imageguard.match.PhotoMatcher;
 import io.imageguard.pipeline.EventTimeBuffer;
 import io.imageguard.registry.index.HammingIndex;
 import io.imageguard.registry.index.MultiIndexHammingIndex;
@@ -48,19 +49,32 @@ public final class RegistryShardProcessFunction
             EventTimeBuffer.descriptor("pending", TypeInformation.of(RegistryProbe.class));
 
     private final int shards;
-    private final int radius;
+    private final int phashRadius;
+    private final int candidateRadius;
+    private final int verifyThreshold;
     private final int maxMatches;
 
     private transient MapState<Long, ListingPhoto> entries;
     private transient ValueState<Long> nextId;
     private transient EventTimeBuffer<RegistryProbe> pending;
-    private transient Map<Integer, HammingIndex> indexes;
+
+    /** Per shard, one index per hash family ({@link RegistryHash#family()}). */
+    private transient Map<Integer, HammingIndex[]> indexes;
+
+    private transient PhotoMatcher matcher;
     private transient Counter hotSpots;
     private transient Histogram candidates;
 
-    public RegistryShardProcessFunction(int shards, int radius, int maxMatches) {
+    /**
+     * @param phashRadius the match radius of single {@code phash64} hashes
+     * @param candidateRadius the candidate radius of multi-view hashes (verified after)
+     */
+    public RegistryShardProcessFunction(
+            int shards, int phashRadius, int candidateRadius, int verifyThreshold, int maxMatches) {
         this.shards = shards;
-        this.radius = radius;
+        this.phashRadius = phashRadius;
+        this.candidateRadius = candidateRadius;
+        this.verifyThreshold = verifyThreshold;
         this.maxMatches = maxMatches;
     }
 
@@ -73,6 +87,7 @@ public final class RegistryShardProcessFunction
                         getRuntimeContext().getMapState(PENDING),
                         (a, b) -> ListingPhoto.PUBLISH_ORDER.compare(a.photo(), b.photo()));
         indexes = new HashMap<>();
+        matcher = new PhotoMatcher(candidateRadius, verifyThreshold);
         hotSpots = getRuntimeContext().getMetricGroup().counter("hotSpots");
         candidates =
                 getRuntimeContext()
@@ -99,66 +114,96 @@ public final class RegistryShardProcessFunction
         }
     }
 
+    /** Views of one stored photo are indexed as {@code entry id × VIEW_SLOTS + view}. */
+    private static final int VIEW_SLOTS = 16;
+
     private void handle(RegistryProbe probe, boolean late, Collector<RegistryAnswer> out)
             throws Exception {
         ListingPhoto photo = probe.photo();
-        long bits = PhotoHashes.bits(photo.hash());
-        HammingIndex index = index(probe.shard());
-        List<long[]> hits = new ArrayList<>();
-        index.query(
-                bits,
-                radius,
-                (id, hash, distance) -> {
-                    if (hits.size() < maxMatches) {
-                        hits.add(new long[] {id, distance});
-                    }
-                });
-        candidates.update(index.lastCandidates());
-        if (hits.size() >= maxMatches) {
-            hotSpots.inc();
+        RegistryHash hash = RegistryHash.parse(photo.hash());
+        HammingIndex index = index(probe.shard())[hash.family()];
+        int radius = hash.family() == 0 ? candidateRadius : phashRadius;
+        // entry id → the smallest 64-bit distance any probe saw it at
+        Map<Long, Integer> hits = new java.util.LinkedHashMap<>();
+        long examined = 0;
+        for (long key : hash.probeKeys()) {
+            index.query(
+                    key,
+                    radius,
+                    (id, stored, distance) -> hits.merge(id / VIEW_SLOTS, distance, Math::min));
+            examined += index.lastCandidates();
         }
+        candidates.update(examined);
         ListingPhoto earliest = null;
-        int earliestDistance = 0;
+        RegistryHash.Match earliestMatch = null;
         boolean sameHashEarlier = false;
         List<ListingPhoto> later = new ArrayList<>();
-        List<Integer> laterDistances = new ArrayList<>();
-        for (long[] hit : hits) {
-            ListingPhoto stored = entries.get(hit[0]);
-            int distance = (int) hit[1];
+        List<RegistryHash.Match> laterMatches = new ArrayList<>();
+        int verified = 0;
+        for (Map.Entry<Long, Integer> hit : hits.entrySet()) {
+            if (verified++ == maxMatches) {
+                hotSpots.inc(); // bound the work of one lookup; the rest are not verified
+                break;
+            }
+            ListingPhoto stored = entries.get(hit.getKey());
+            RegistryHash storedHash = RegistryHash.parse(stored.hash());
+            RegistryHash.Match m = storedHash.check(hash, hit.getValue(), phashRadius, matcher);
+            if (!m.match()) {
+                continue;
+            }
             if (ListingPhoto.PUBLISH_ORDER.compare(stored, photo) < 0) {
                 if (earliest == null || ListingPhoto.PUBLISH_ORDER.compare(stored, earliest) < 0) {
                     earliest = stored;
-                    earliestDistance = distance;
+                    earliestMatch = m;
                 }
-                sameHashEarlier |= distance == 0;
+                sameHashEarlier |= storedHash.sameAs(hash);
             } else if (late && !RegistryAnswer.keyOf(stored).equals(RegistryAnswer.keyOf(photo))) {
                 later.add(stored);
-                laterDistances.add(distance);
+                laterMatches.add(m);
             }
         }
         out.collect(
                 new RegistryAnswer(
-                        photo, earliest, earliestDistance, shards, !later.isEmpty(), false));
+                        photo,
+                        earliest,
+                        earliestMatch == null ? 0 : earliestMatch.distance(),
+                        earliestMatch == null ? 0 : earliestMatch.threshold(),
+                        shards,
+                        !later.isEmpty(),
+                        false));
         for (int i = 0; i < later.size(); i++) {
+            RegistryHash.Match m = laterMatches.get(i);
             out.collect(
                     new RegistryAnswer(
-                            later.get(i), photo, laterDistances.get(i), shards, false, true));
+                            later.get(i), photo, m.distance(), m.threshold(), shards, false, true));
         }
         if (probe.home() && !sameHashEarlier) {
             long id = nextId.value() == null ? 0 : nextId.value();
             nextId.update(id + 1);
             entries.put(id, photo);
-            index.add(bits, id);
+            add(index, hash, id);
         }
     }
 
-    /** This shard's in-memory index, rebuilt from state on first use after (re)start. */
-    private HammingIndex index(int shard) throws Exception {
-        HammingIndex index = indexes.get(shard);
+    private static void add(HammingIndex index, RegistryHash hash, long id) {
+        long[] keys = hash.storeKeys();
+        for (int v = 0; v < keys.length; v++) {
+            index.add(keys[v], id * VIEW_SLOTS + v);
+        }
+    }
+
+    /** This shard's in-memory indexes, rebuilt from state on first use after (re)start. */
+    private HammingIndex[] index(int shard) throws Exception {
+        HammingIndex[] index = indexes.get(shard);
         if (index == null) {
-            index = new MultiIndexHammingIndex(radius);
+            index =
+                    new HammingIndex[] {
+                        new MultiIndexHammingIndex(candidateRadius),
+                        new MultiIndexHammingIndex(phashRadius)
+                    };
             for (Map.Entry<Long, ListingPhoto> e : entries.entries()) {
-                index.add(PhotoHashes.bits(e.getValue().hash()), e.getKey());
+                RegistryHash hash = RegistryHash.parse(e.getValue().hash());
+                add(index[hash.family()], hash, e.getKey());
             }
             indexes.put(shard, index);
         }

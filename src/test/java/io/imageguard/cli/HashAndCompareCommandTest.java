@@ -41,8 +41,7 @@ class HashAndCompareCommandTest {
         Files.write(dir.resolve("photos/a-original.jpg"), ImageOps.jpeg(dress, 0.9f));
         Files.write(
                 photos.resolve("b-framed.jpg"),
-                ImageOps.jpeg(
-                        PhotoEdit.byId("frame").apply(dress, new SplittableRandom(1)), 0.9f));
+                ImageOps.jpeg(PhotoEdit.byId("frame").apply(dress, new SplittableRandom(1)), 0.9f));
         Files.write(
                 dir.resolve("photos/c-other.jpg"),
                 ImageOps.jpeg(ProductPhotoPainter.paint(12), 0.9f));

@@ -108,6 +108,15 @@ class ReplayPhotosITCase {
         Path shoes = Files.write(roots.resolve("s2-shoes.jpg"), photo(2));
         Path notAPhoto = Files.write(roots.resolve("s2-notes.jpg"), "not an image".getBytes());
         Path outside = Files.write(dir.resolve("outside.jpg"), photo(3));
+        // S-8's copy of the dress in a coloured frame (T6): the trimmed view sees through it
+        BufferedImage dressImage = ImageIO.read(new java.io.ByteArrayInputStream(photo(1)));
+        ByteArrayOutputStream framedJpeg = new ByteArrayOutputStream();
+        ImageIO.write(
+                io.imageguard.synth.PhotoEdit.byId("frame")
+                        .apply(dressImage, new java.util.SplittableRandom(5)),
+                "jpg",
+                framedJpeg);
+        Path framed = Files.write(roots.resolve("s8-dress-framed.jpg"), framedJpeg.toByteArray());
         // S-7's copy of the shoes: shrunk to 500x375 and re-encoded, a near-duplicate
         Path resizedShoes = Files.write(roots.resolve("s7-shoes-small.jpg"), resized(photo(2)));
         // a blank white photo, used by two sellers: it would match everything
@@ -140,6 +149,12 @@ class ReplayPhotosITCase {
                                 "L-3",
                                 "S-3",
                                 blank.toUri().toString()),
+                        listing(
+                                "e7",
+                                "2026-03-02T14:00:00Z",
+                                "L-8",
+                                "S-8",
+                                framed.toUri().toString()),
                         listing(
                                 "e6",
                                 "2026-03-02T13:00:00Z",
@@ -182,14 +197,17 @@ class ReplayPhotosITCase {
         assertThat(firstPublish)
                 .extracting(n -> n.get("imageId").asText())
                 .containsExactly("L-1/1", "L-2/1");
-        assertThat(firstPublish.get(0).get("hash").asText()).matches("phash64:[0-9a-f]{16}");
+        assertThat(firstPublish.get(0).get("hash").asText()).startsWith("dct64-w:");
         List<JsonNode> flags = lines(out.resolve("theft-flags.jsonl"));
-        assertThat(flags).hasSize(2);
+        assertThat(flags).hasSize(3);
+        JsonNode framedCopy = flags.get(2);
+        assertThat(framedCopy.get("suspectImageId").asText()).isEqualTo("L-8/1");
+        assertThat(framedCopy.get("ownerImageId").asText()).isEqualTo("L-1/1");
         JsonNode nearCopy = flags.get(1);
         assertThat(nearCopy.get("suspectImageId").asText()).isEqualTo("L-7/1");
         assertThat(nearCopy.get("ownerImageId").asText()).isEqualTo("L-2/1");
-        assertThat(nearCopy.get("distance").asInt()).isBetween(0, 13);
-        assertThat(nearCopy.get("threshold").asInt()).isEqualTo(13);
+        assertThat(nearCopy.get("distance").asInt()).isBetween(0, 73);
+        assertThat(nearCopy.get("threshold").asInt()).isEqualTo(73);
         assertThat(flags.get(0).get("suspectImageId").asText()).isEqualTo("L-9/1");
         assertThat(flags.get(0).get("ownerSellerId").asText()).isEqualTo("S-1");
         assertThat(flags.get(0).get("ownerImageId").asText()).isEqualTo("L-1/1");

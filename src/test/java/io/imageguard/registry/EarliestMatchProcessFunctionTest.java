@@ -30,7 +30,7 @@ class EarliestMatchProcessFunctionTest {
     void setUp() throws Exception {
         harness =
                 new KeyedOneInputStreamOperatorTestHarness<>(
-                        new KeyedProcessOperator<>(new EarliestMatchProcessFunction("p1", 13)),
+                        new KeyedProcessOperator<>(new EarliestMatchProcessFunction("p1")),
                         RegistryAnswer::photoKey,
                         Types.STRING);
         harness.open();
@@ -45,7 +45,7 @@ class EarliestMatchProcessFunctionTest {
             throws Exception {
         harness.processElement(
                 new StreamRecord<>(
-                        new RegistryAnswer(photo, match, distance, 2, later, false),
+                        new RegistryAnswer(photo, match, distance, 13, 2, later, false),
                         photo.eventTime().toEpochMilli()));
     }
 
@@ -125,11 +125,11 @@ class EarliestMatchProcessFunctionTest {
         answer(ORIGINAL, null, 0, false);
         harness.processElement(
                 new StreamRecord<>(
-                        new RegistryAnswer(COPY, ORIGINAL, 0, 2, false, true),
+                        new RegistryAnswer(COPY, ORIGINAL, 0, 13, 2, false, true),
                         MAR_01.toEpochMilli()));
         harness.processElement(
                 new StreamRecord<>(
-                        new RegistryAnswer(secondCopy, ORIGINAL, 0, 2, false, true),
+                        new RegistryAnswer(secondCopy, ORIGINAL, 0, 13, 2, false, true),
                         MAR_01.toEpochMilli()));
 
         assertThat(harness.extractOutputValues())
@@ -154,7 +154,8 @@ class EarliestMatchProcessFunctionTest {
         answer(COPY, null, 0, false);
         harness.processElement(
                 new StreamRecord<>(
-                        new RegistryAnswer(COPY, OTHER, 0, 2, false, true), MAR_02.toEpochMilli()));
+                        new RegistryAnswer(COPY, OTHER, 0, 13, 2, false, true),
+                        MAR_02.toEpochMilli()));
 
         assertThat(candidates()).hasSize(1);
     }

@@ -16,7 +16,9 @@ final class RegistryTestData {
 
     /** {@code hash} with its lowest {@code bits} bits flipped: that many bits away. */
     static String flipped(String hash, int bits) {
-        long value = PhotoHashes.bits(hash) ^ ((1L << bits) - 1);
+        long value =
+                Long.parseUnsignedLong(hash.substring("phash64:".length()), 16)
+                        ^ ((1L << bits) - 1);
         return String.format("phash64:%016x", value);
     }
 

@@ -36,7 +36,7 @@ final class SeedHashes {
             }
             return seeds;
         }
-        PhotoHasher hasher = new PhotoHasher(100_000_000L, 0);
+        PhotoHasher hasher = new PhotoHasher(100_000_000L, 0, 512);
         List<Seed> seeds = new ArrayList<>();
         for (int p = 0; p < products; p++) {
             // Two shots per product: different photos of one product are the closest honest
@@ -106,8 +106,9 @@ final class SeedHashes {
 
     private static long hash(PhotoHasher hasher, byte[] jpeg) {
         try {
-            return Long.parseUnsignedLong(
-                    hasher.hash(jpeg).hash().substring("phash64:".length()), 16);
+            return io.imageguard.match.PhotoHash.fromText(
+                            io.imageguard.match.HashText.parse(hasher.hash(jpeg).hash()))
+                    .indexHash("w");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

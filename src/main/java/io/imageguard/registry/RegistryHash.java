@@ -1,0 +1,121 @@
+package io.imageguard.registry;
+
+import io.imageguard.match.HashText;
+import io.imageguard.match.PhotoHash;
+import io.imageguard.match.PhotoMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A photo's hash as the registry uses it. Two families, never compared with each other: the
+ * multi-view hash of {@link PhotoMatcher} ({@code dct64-<view>:…,dct256-<view>:…}, what ingest
+ * produces), and a single {@code phash64:<16 hex digits>} that events may carry.
+ *
+ * <ul>
+ *   <li>multi-view: stored under its index views' 64-bit hashes, looked up with its query views and
+ *       their mirror images within the candidate radius; candidates are verified on the 256-bit
+ *       hashes ({@link PhotoMatcher#compare}), and the verification distance is the evidence;
+ *   <li>phash64: stored and looked up under its 64 bits; within the radius is a match.
+ * </ul>
+ */
+public final class RegistryHash {
+    private static final Pattern PHASH64 = Pattern.compile("phash64:[0-9a-f]{16}");
+
+    private final String text;
+    private final PhotoHash views;
+    private final long phash;
+
+    private RegistryHash(String text, PhotoHash views, long phash) {
+        this.text = text;
+        this.views = views;
+        this.phash = phash;
+    }
+
+    public static boolean isIndexable(String text) {
+        try {
+            parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException when the text is neither form
+     */
+    public static RegistryHash parse(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("no hash");
+        }
+        if (PHASH64.matcher(text).matches()) {
+            return new RegistryHash(
+                    text, null, Long.parseUnsignedLong(text.substring(text.indexOf(':') + 1), 16));
+        }
+        return new RegistryHash(text, PhotoHash.fromText(HashText.parse(text)), 0);
+    }
+
+    /** 0 for multi-view hashes, 1 for phash64: each family has its own index. */
+    public int family() {
+        return views == null ? 1 : 0;
+    }
+
+    /** The 64-bit keys the photo is stored under. */
+    public long[] storeKeys() {
+        if (views == null) {
+            return new long[] {phash};
+        }
+        List<Long> keys = new ArrayList<>();
+        for (String view : PhotoHash.INDEX_VIEWS) {
+            Long h = views.indexHash(view);
+            if (h != null) {
+                keys.add(h);
+            }
+        }
+        return keys.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The 64-bit keys a lookup probes: query views and their mirror images. */
+    public long[] probeKeys() {
+        if (views == null) {
+            return new long[] {phash};
+        }
+        List<Long> keys = new ArrayList<>();
+        for (String view : PhotoHash.QUERY_VIEWS) {
+            Long h = views.indexHash(view);
+            if (h != null) {
+                keys.add(h);
+                keys.add(h ^ PhotoHash.MIRROR_MASK_64);
+            }
+        }
+        return keys.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Bits that choose the shard storing the photo: equal hashes share a shard. */
+    public long homeBits() {
+        return views == null ? phash : views.indexHash("w");
+    }
+
+    public boolean sameAs(RegistryHash other) {
+        return text.equals(other.text);
+    }
+
+    /** The outcome of checking {@code query} against this registered hash. */
+    public record Match(boolean match, int distance, int threshold) {}
+
+    /**
+     * @param phashDistance the 64-bit distance the index reported (phash64 only)
+     */
+    public Match check(
+            RegistryHash query, int phashDistance, int phashRadius, PhotoMatcher matcher) {
+        if (views == null) {
+            return new Match(phashDistance <= phashRadius, phashDistance, phashRadius);
+        }
+        PhotoMatcher.Comparison c = matcher.compare(views, query.views);
+        return new Match(c.match(), c.verifyDistance(), c.verifyThreshold());
+    }
+
+    public static int homeShard(long bits, int shards) {
+        return Math.floorMod(Long.hashCode(bits * 0x9E3779B97F4A7C15L), shards);
+    }
+}

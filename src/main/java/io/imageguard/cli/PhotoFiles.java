@@ -1,28 +1,28 @@
 package io.imageguard.cli;
 
 import io.imageguard.config.ImageguardConfig;
+import io.imageguard.ingest.PhotoHasher;
 import io.imageguard.ingest.decode.ImageDecodeException;
-import io.imageguard.ingest.decode.ReducedImageDecoder;
-import io.imageguard.match.AreaAverage;
 import io.imageguard.match.PhotoHash;
 import io.imageguard.match.PhotoMatcher;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Photo files hashed the way the matcher was measured: decoded, reduced, all views hashed. */
+/** Photo files hashed as the job hashes photos ({@link PhotoHasher}), and the matcher in force. */
 final class PhotoFiles {
-    private final ReducedImageDecoder decoder;
+    private final PhotoHasher hasher;
     private final PhotoMatcher matcher;
-    private final int inputSide;
 
     PhotoFiles(ImageguardConfig cfg) {
-        this.decoder = new ReducedImageDecoder(cfg.images().fetch().maxPixels());
+        this.hasher =
+                new PhotoHasher(
+                        cfg.images().fetch().maxPixels(),
+                        cfg.images().lowInformationContrast(),
+                        cfg.matching().hashInputSide());
         this.matcher =
                 new PhotoMatcher(
                         cfg.matching().candidateRadius(), cfg.matching().verifyThreshold());
-        this.inputSide = cfg.matching().hashInputSide();
     }
 
     PhotoMatcher matcher() {
@@ -30,7 +30,6 @@ final class PhotoFiles {
     }
 
     PhotoHash hash(Path file) throws IOException, ImageDecodeException {
-        BufferedImage image = decoder.decode(Files.readAllBytes(file), inputSide);
-        return matcher.hash(AreaAverage.reduce(image, inputSide));
+        return hasher.views(Files.readAllBytes(file));
     }
 }

@@ -3,6 +3,7 @@ package io.imageguard.ingest;
 import io.imageguard.ingest.decode.AreaAverage;
 import io.imageguard.ingest.decode.ImageDecodeException;
 import io.imageguard.ingest.decode.ReducedImageDecoder;
+import io.imageguard.match.PhotoHash;
 import io.imageguard.match.PhotoMatcher;
 import java.awt.image.BufferedImage;
 
@@ -41,13 +42,21 @@ public final class PhotoHasher {
     public record Result(String hash, boolean lowInformation) {}
 
     public Result hash(byte[] bytes) throws ImageDecodeException {
-        BufferedImage decoded = decoder.decode(bytes, inputSide);
-        BufferedImage reduced = io.imageguard.match.AreaAverage.reduce(decoded, inputSide);
+        BufferedImage reduced = reduce(bytes);
         boolean tiny = Math.min(reduced.getWidth(), reduced.getHeight()) < CONTRAST_SIDE;
         boolean uniform =
                 luminanceDeviation(AreaAverage.resize(reduced, CONTRAST_SIDE, CONTRAST_SIDE))
                         < minContrast;
         return new Result(matcher.hash(reduced).toText().toString(), tiny || uniform);
+    }
+
+    /** Every view's hashes of a photo file's bytes, as {@code imageguard hash} prints them. */
+    public PhotoHash views(byte[] bytes) throws ImageDecodeException {
+        return matcher.hash(reduce(bytes));
+    }
+
+    private BufferedImage reduce(byte[] bytes) throws ImageDecodeException {
+        return io.imageguard.match.AreaAverage.reduce(decoder.decode(bytes, inputSide), inputSide);
     }
 
     static double luminanceDeviation(BufferedImage image) {

@@ -41,8 +41,9 @@ public final class RegistryShardProcessFunction
         extends KeyedProcessFunction<Integer, RegistryProbe, RegistryAnswer> {
     private static final TypeInformation<ListingPhoto> PHOTO =
             TypeInformation.of(ListingPhoto.class);
-    private static final MapStateDescriptor<Long, ListingPhoto> ENTRIES =
-            new MapStateDescriptor<>("entries", Types.LONG, PHOTO);
+    private static final MapStateDescriptor<Long, RegistryEntry> ENTRIES =
+            new MapStateDescriptor<>(
+                    "entries", Types.LONG, TypeInformation.of(RegistryEntry.class));
     private static final ValueStateDescriptor<Long> NEXT_ID =
             new ValueStateDescriptor<>("next-id", Types.LONG);
     private static final MapStateDescriptor<Long, List<RegistryProbe>> PENDING =
@@ -54,7 +55,7 @@ public final class RegistryShardProcessFunction
     private final int verifyThreshold;
     private final int maxMatches;
 
-    private transient MapState<Long, ListingPhoto> entries;
+    private transient MapState<Long, RegistryEntry> entries;
     private transient ValueState<Long> nextId;
     private transient EventTimeBuffer<RegistryProbe> pending;
 
@@ -145,7 +146,7 @@ public final class RegistryShardProcessFunction
                 hotSpots.inc(); // bound the work of one lookup; the rest are not verified
                 break;
             }
-            ListingPhoto stored = entries.get(hit.getKey());
+            ListingPhoto stored = entries.get(hit.getKey()).photo();
             RegistryHash storedHash = RegistryHash.parse(stored.hash());
             RegistryHash.Match m = storedHash.check(hash, hit.getValue(), phashRadius, matcher);
             if (!m.match()) {
@@ -180,7 +181,7 @@ public final class RegistryShardProcessFunction
         if (probe.home() && !sameHashEarlier) {
             long id = nextId.value() == null ? 0 : nextId.value();
             nextId.update(id + 1);
-            entries.put(id, photo);
+            entries.put(id, RegistryEntry.of(photo));
             add(index, hash, id);
         }
     }
@@ -201,8 +202,8 @@ public final class RegistryShardProcessFunction
                         new MultiIndexHammingIndex(candidateRadius),
                         new MultiIndexHammingIndex(phashRadius)
                     };
-            for (Map.Entry<Long, ListingPhoto> e : entries.entries()) {
-                RegistryHash hash = RegistryHash.parse(e.getValue().hash());
+            for (Map.Entry<Long, RegistryEntry> e : entries.entries()) {
+                RegistryHash hash = RegistryHash.parse(HashCodec.decode(e.getValue().hash()));
                 add(index[hash.family()], hash, e.getKey());
             }
             indexes.put(shard, index);

@@ -258,7 +258,10 @@ public final class JpegDcDecoder {
 
         final int[] zigzagSlot;
         final int lastKeptZigzag;
-        final float[] idct;
+
+        /** log2(side): slot >> rowShift is the slot's row. */
+        final int rowShift;
+
         final float[] coef = new float[16];
         final float[] rows = new float[16];
 
@@ -268,7 +271,7 @@ public final class JpegDcDecoder {
             this.side = side;
             this.zigzagSlot = side == 4 ? SLOT4 : SLOT2;
             this.lastKeptZigzag = side == 4 ? LAST4 : side == 2 ? LAST2 : 0;
-            this.idct = side == 4 ? IDCT4 : IDCT2;
+            this.rowShift = side == 4 ? 2 : 1;
         }
 
         void run(boolean headerOnly) throws ImageDecodeException {
@@ -742,7 +745,7 @@ public final class JpegDcDecoder {
             float[] f = coef;
             java.util.Arrays.fill(f, 0, side * side, 0f);
             f[0] = (float) c.pred * q[0];
-            boolean ac = false;
+            int acRows = 0; // bit v: row v of the kept block has a non-zero AC coefficient
             int k = 1;
             while (k <= lastKeptZigzag) {
                 if (bits < MAX_SYMBOL_BITS) {
@@ -769,7 +772,7 @@ public final class JpegDcDecoder {
                 int slot = zigzagSlot[k];
                 if (slot >= 0) {
                     f[slot] = (float) v * q[k];
-                    ac = true;
+                    acRows |= 1 << (slot >> rowShift);
                 }
                 k++;
             }
@@ -778,7 +781,7 @@ public final class JpegDcDecoder {
             } else if (k > 64) {
                 throw corrupt("AC run past the end of a block");
             }
-            writeSamples(c, index, ac);
+            writeSamples(c, index, acRows);
         }
 
         /** Reads s extra bits as a signed JPEG magnitude (bits already filled). */
@@ -792,41 +795,69 @@ public final class JpegDcDecoder {
         }
 
         /** Reduced inverse DCT of {@link #coef} into the component's sample plane. */
-        private void writeSamples(Component c, int index, boolean ac) {
+        private void writeSamples(Component c, int index, int acRows) {
             int stride = c.bw * side;
             int by = index / c.bw;
             int bx = index - by * c.bw;
             int base = by * side * stride + bx * side;
             byte[] out = c.pix;
             float[] f = coef;
-            if (!ac) {
-                byte v = (byte) clamp(Math.round(f[0] * 0.125f) + 128);
+            if (acRows == 0) {
+                byte v = (byte) clamp((int) (f[0] * 0.125f + 128.5f));
                 for (int y = 0; y < side; y++) {
                     java.util.Arrays.fill(out, base + y * stride, base + y * stride + side, v);
                 }
                 return;
             }
-            float[] t = idct;
+            if (side == 4) {
+                idct4(f, acRows | 1, out, base, stride);
+            } else {
+                idct2(f, out, base, stride);
+            }
+        }
+
+        /** 4x4 reduced IDCT, unrolled over constant coefficients; skips all-zero rows. */
+        private void idct4(float[] f, int rowsSet, byte[] out, int base, int stride) {
             float[] r = rows;
-            // Rows: r[v][x] = sum_u f[v][u] t[x][u]; then columns.
-            for (int v = 0; v < side; v++) {
-                for (int x = 0; x < side; x++) {
-                    float sum = 0;
-                    for (int u = 0; u < side; u++) {
-                        sum += f[v * side + u] * t[x * side + u];
-                    }
-                    r[v * side + x] = sum;
+            for (int v = 0; v < 4; v++) {
+                if ((rowsSet >> v & 1) == 0) {
+                    r[v * 4] = r[v * 4 + 1] = r[v * 4 + 2] = r[v * 4 + 3] = 0;
+                    continue;
                 }
+                float f0 = f[v * 4];
+                float f1 = f[v * 4 + 1];
+                float f2 = f[v * 4 + 2];
+                float f3 = f[v * 4 + 3];
+                r[v * 4] = f0 * K40 + f1 * K41 + f2 * K42 + f3 * K43;
+                r[v * 4 + 1] = f0 * K40 + f1 * K45 + f2 * K46 + f3 * K47;
+                r[v * 4 + 2] = f0 * K40 - f1 * K45 + f2 * K46 - f3 * K47;
+                r[v * 4 + 3] = f0 * K40 - f1 * K41 + f2 * K42 - f3 * K43;
             }
-            for (int y = 0; y < side; y++) {
-                for (int x = 0; x < side; x++) {
-                    float sum = 0;
-                    for (int v = 0; v < side; v++) {
-                        sum += t[y * side + v] * r[v * side + x];
-                    }
-                    out[base + y * stride + x] = (byte) clamp(Math.round(sum) + 128);
-                }
+            for (int x = 0; x < 4; x++) {
+                float r0 = r[x];
+                float r1 = r[4 + x];
+                float r2 = r[8 + x];
+                float r3 = r[12 + x];
+                // Level shift, and rounding by truncation (negative sums clamp to 0 anyway).
+                float c = 128.5f + r0 * K40;
+                out[base + x] = (byte) clamp((int) (c + r1 * K41 + r2 * K42 + r3 * K43));
+                out[base + stride + x] = (byte) clamp((int) (c + r1 * K45 + r2 * K46 + r3 * K47));
+                out[base + 2 * stride + x] =
+                        (byte) clamp((int) (c - r1 * K45 + r2 * K46 - r3 * K47));
+                out[base + 3 * stride + x] =
+                        (byte) clamp((int) (c - r1 * K41 + r2 * K42 - r3 * K43));
             }
+        }
+
+        private static void idct2(float[] f, byte[] out, int base, int stride) {
+            float c = 128.5f + f[0] * K20 * K20;
+            float h = f[1] * K21 * K20; // horizontal frequency 1
+            float v = f[2] * K21 * K20; // vertical frequency 1
+            float d = f[3] * K21 * K21;
+            out[base] = (byte) clamp((int) (c + h + v + d));
+            out[base + 1] = (byte) clamp((int) (c - h + v - d));
+            out[base + stride] = (byte) clamp((int) (c + h - v - d));
+            out[base + stride + 1] = (byte) clamp((int) (c - h - v + d));
         }
 
         /** Returns the next symbol (needs bits >= MAX_SYMBOL_BITS). */
@@ -1148,6 +1179,18 @@ public final class JpegDcDecoder {
     private static final float[] IDCT2 = idctMatrix(2);
 
     private static final float[] IDCT4 = idctMatrix(4);
+
+    // The matrices' entries as constants for the unrolled transforms: by symmetry
+    // t[3-x][u] = (-1)^u t[x][u], so rows x = 0 and 1 hold everything.
+    private static final float K20 = IDCT2[0];
+    private static final float K21 = IDCT2[1];
+    private static final float K40 = IDCT4[0];
+    private static final float K41 = IDCT4[1];
+    private static final float K42 = IDCT4[2];
+    private static final float K43 = IDCT4[3];
+    private static final float K45 = IDCT4[5];
+    private static final float K46 = IDCT4[6];
+    private static final float K47 = IDCT4[7];
 
     private static int[] slots(int n) {
         int[] slot = new int[64];

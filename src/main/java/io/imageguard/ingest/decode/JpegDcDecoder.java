@@ -13,6 +13,14 @@ import java.nio.ByteOrder;
  * inverse DCT runs. The cost is the entropy decoding: baseline scans must still Huffman-decode
  * their AC coefficients to skip them, progressive AC scans are skipped without decoding.
  *
+ * <p>Sequential JPEGs also decode at 1/4 and 1/2 scale ({@link #decode(byte[], long, int)}), as
+ * libjpeg's scaled decoding does: the 2x2 (4x4) lowest-frequency coefficients of each block are
+ * kept and dequantized, the rest skipped as above, and a reduced inverse DCT gives each output
+ * sample the exact mean over its 4x4 (2x2) pixels of those low frequencies (libjpeg's reduced IDCT
+ * without the box filter's response would be slightly sharper); only what the dropped frequencies
+ * contribute to that mean is lost. Progressive JPEGs at those scales are refused (their AC bands
+ * and refinement scans would need a coefficient buffer); callers fall back to a full decoder.
+ *
  * <p>Reads baseline (SOF0), extended sequential (SOF1) and progressive (SOF2) 8-bit Huffman JPEGs
  * with one (grayscale) or three components (YCbCr, or RGB when an Adobe APP14 segment says
  * transform 0 or the component ids are 'R','G','B'), any sampling factors 1..4, restart intervals.
@@ -29,10 +37,10 @@ import java.nio.ByteOrder;
  * Reason#CORRUPT}, not padded. A progressive file that ends after all its DC scans but before its
  * DC refinement scans decodes with the precision it has.
  *
- * <p>Luma is exact up to rounding. Subsampled chroma is known only per chroma block from its DC (a
- * 4:2:0 chroma block covers 2x2 output pixels) and is interpolated linearly between block centres,
- * so colour detail finer than 16 pixels is lost. Embedded ICC profiles are ignored. Stateless and
- * thread-safe.
+ * <p>At 1/8, luma is exact up to rounding. Subsampled chroma is known only per chroma block from
+ * its DC (a 4:2:0 chroma block covers 2x2 output pixels) and is interpolated linearly between block
+ * centres, so colour detail finer than 16 pixels is lost; at 1/4 and 1/2, likewise between the
+ * reduced chroma samples. Embedded ICC profiles are ignored. Stateless and thread-safe.
  */
 public final class JpegDcDecoder {
 

@@ -68,6 +68,16 @@ class ReducedImageDecoderTest {
     }
 
     @Test
+    void progressiveJpegThatNeedsMoreThanAnEighthGoesToImageIo() throws Exception {
+        byte[] bytes = jpeg(photoLike(900, 600, 15), Encoding.baseline420().asProgressive());
+
+        BufferedImage out = decoder.decode(bytes, 100); // 600 / 8 < 100; 600 / (4 * 100) = 1
+
+        assertThat(lumaMeanAbsoluteError(out, AreaAverage.resize(fullDecode(bytes), 150, 100)))
+                .isZero();
+    }
+
+    @Test
     void scaleIsTheLargestReductionThatKeepsTheTarget() {
         // 4000x3000 at 512: 3000/8 = 375 too small, 3000/4 = 750 fits.
         assertThat(scale(4000, 3000, false, 512)).isEqualTo(4);

@@ -11,8 +11,8 @@ import java.awt.image.BufferedImage;
  * Decodes a photo at reduced resolution and hashes its views with the {@link PhotoMatcher}: the
  * text form {@code dct64-w:<hex>,…,dct256-w:<hex>,…} the registry stores and events may carry. The
  * image is decoded to at least {@code inputSide} on its shorter side (a JPEG large enough is
- * decoded straight from its DC coefficients) and area-averaged to {@code inputSide} on its longer
- * side, the size the matcher was measured at. Thread-safe.
+ * decoded at 1/8, 1/4 or 1/2 scale from its low-frequency coefficients) and area-averaged to {@code
+ * inputSide} on its longer side, the size the matcher was measured at. Thread-safe.
  */
 public final class PhotoHasher {
     /** Low information is judged on a 32×32 area average. */

@@ -13,6 +13,14 @@ import java.nio.ByteOrder;
  * inverse DCT runs. The cost is the entropy decoding: baseline scans must still Huffman-decode
  * their AC coefficients to skip them, progressive AC scans are skipped without decoding.
  *
+ * <p>Sequential JPEGs also decode at 1/4 and 1/2 scale ({@link #decode(byte[], long, int)}), as
+ * libjpeg's scaled decoding does: the 2x2 (4x4) lowest-frequency coefficients of each block are
+ * kept and dequantized, the rest skipped as above, and a reduced inverse DCT gives each output
+ * sample the exact mean over its 4x4 (2x2) pixels of those low frequencies (libjpeg's reduced IDCT
+ * without the box filter's response would be slightly sharper); only what the dropped frequencies
+ * contribute to that mean is lost. Progressive JPEGs at those scales are refused (their AC bands
+ * and refinement scans would need a coefficient buffer); callers fall back to a full decoder.
+ *
  * <p>Reads baseline (SOF0), extended sequential (SOF1) and progressive (SOF2) 8-bit Huffman JPEGs
  * with one (grayscale) or three components (YCbCr, or RGB when an Adobe APP14 segment says
  * transform 0 or the component ids are 'R','G','B'), any sampling factors 1..4, restart intervals.
@@ -29,10 +37,10 @@ import java.nio.ByteOrder;
  * Reason#CORRUPT}, not padded. A progressive file that ends after all its DC scans but before its
  * DC refinement scans decodes with the precision it has.
  *
- * <p>Luma is exact up to rounding. Subsampled chroma is known only per chroma block from its DC (a
- * 4:2:0 chroma block covers 2x2 output pixels) and is interpolated linearly between block centres,
- * so colour detail finer than 16 pixels is lost. Embedded ICC profiles are ignored. Stateless and
- * thread-safe.
+ * <p>At 1/8, luma is exact up to rounding. Subsampled chroma is known only per chroma block from
+ * its DC (a 4:2:0 chroma block covers 2x2 output pixels) and is interpolated linearly between block
+ * centres, so colour detail finer than 16 pixels is lost; at 1/4 and 1/2, likewise between the
+ * reduced chroma samples. Embedded ICC profiles are ignored. Stateless and thread-safe.
  */
 public final class JpegDcDecoder {
 
@@ -57,7 +65,7 @@ public final class JpegDcDecoder {
 
     /** Reads the frame header (size, components, progressive) without decoding the image. */
     public static Header readHeader(byte[] data) throws ImageDecodeException {
-        Decoder d = new Decoder(data, Long.MAX_VALUE);
+        Decoder d = new Decoder(data, Long.MAX_VALUE, 1);
         d.run(true);
         return new Header(d.width, d.height, d.comps.length, d.progressive);
     }
@@ -68,7 +76,26 @@ public final class JpegDcDecoder {
      * @param maxPixels refuse (before allocating) frames whose width*height exceeds this
      */
     public static BufferedImage decode(byte[] data, long maxPixels) throws ImageDecodeException {
-        Decoder d = new Decoder(data, maxPixels);
+        Decoder d = new Decoder(data, maxPixels, 1);
+        d.run(false);
+        return d.toImage();
+    }
+
+    /**
+     * Decodes at 1/{@code denominator} scale, {@code denominator} one of 8, 4, 2: the result is
+     * TYPE_INT_RGB of ceil(width/denominator) x ceil(height/denominator). At 8 this is {@link
+     * #decode(byte[], long)}; at 4 and 2 it keeps the 2x2 (4x4) lowest-frequency coefficients of
+     * each block and runs a reduced inverse DCT, as libjpeg's scaled decoding does. Progressive
+     * JPEGs are decoded only at 1/8: at 4 and 2 they are refused as {@link Reason#UNSUPPORTED}.
+     *
+     * @param maxPixels refuse (before allocating) frames whose width*height exceeds this
+     */
+    public static BufferedImage decode(byte[] data, long maxPixels, int denominator)
+            throws ImageDecodeException {
+        if (denominator != 8 && denominator != 4 && denominator != 2) {
+            throw new IllegalArgumentException("denominator " + denominator);
+        }
+        Decoder d = new Decoder(data, maxPixels, 8 / denominator);
         d.run(false);
         return d.toImage();
     }
@@ -78,7 +105,7 @@ public final class JpegDcDecoder {
      * benchmarks. Returns the number of 8x8 blocks whose DC coefficient was decoded.
      */
     public static long decodeEntropyOnly(byte[] data, long maxPixels) throws ImageDecodeException {
-        Decoder d = new Decoder(data, maxPixels);
+        Decoder d = new Decoder(data, maxPixels, 1);
         d.run(false);
         return d.blocksDecoded;
     }
@@ -99,6 +126,10 @@ public final class JpegDcDecoder {
 
         int bhScan;
         int[] dc;
+
+        /** Reduced scales: samples at `side` per block side, clamped, row stride bw * side. */
+        byte[] pix;
+
         int pred;
         int dcTable;
         int acTable;
@@ -214,7 +245,7 @@ public final class JpegDcDecoder {
         int vMax;
         int mcusX;
         int mcusY;
-        final int[] quantDc = new int[4];
+        final int[][] quant = new int[4][64];
         final boolean[] quantSet = new boolean[4];
         final Huffman[] dcTables = new Huffman[4];
         final Huffman[] acTables = new Huffman[4];
@@ -230,9 +261,25 @@ public final class JpegDcDecoder {
         int padBits;
         boolean atMarker;
 
-        Decoder(byte[] data, long maxPixels) {
+        /** Output samples per block side: 1 (DC only), 2 or 4. */
+        final int side;
+
+        final int[] zigzagSlot;
+        final int lastKeptZigzag;
+
+        /** log2(side): slot >> rowShift is the slot's row. */
+        final int rowShift;
+
+        final float[] coef = new float[16];
+        final float[] rows = new float[16];
+
+        Decoder(byte[] data, long maxPixels, int side) {
             this.data = data;
             this.maxPixels = maxPixels;
+            this.side = side;
+            this.zigzagSlot = side == 4 ? SLOT4 : SLOT2;
+            this.lastKeptZigzag = side == 4 ? LAST4 : side == 2 ? LAST2 : 0;
+            this.rowShift = side == 4 ? 2 : 1;
         }
 
         void run(boolean headerOnly) throws ImageDecodeException {
@@ -386,6 +433,10 @@ public final class JpegDcDecoder {
             if (n != 1 && n != 3) {
                 throw new ImageDecodeException(Reason.UNSUPPORTED, n + "-component JPEG");
             }
+            if (progressive && side > 1) {
+                throw new ImageDecodeException(
+                        Reason.UNSUPPORTED, "progressive JPEG at 1/" + 8 / side + " scale");
+            }
             this.progressive = progressive;
             Component[] cs = new Component[n];
             for (int i = 0; i < n; i++) {
@@ -425,7 +476,11 @@ public final class JpegDcDecoder {
         /** Allocated only when the first scan starts, so header-only reads allocate nothing. */
         private void allocateDcPlanes() {
             for (Component c : comps) {
-                if (c.dc == null) {
+                if (side > 1 && c.pix == null) {
+                    // About width*height*side*side/64 bytes per component: bounded by the pixel
+                    // limit.
+                    c.pix = new byte[c.bw * c.bh * side * side];
+                } else if (side == 1 && c.dc == null) {
                     // About width*height/64 ints per component: bounded by the pixel limit.
                     c.dc = new int[c.bw * c.bh];
                 }
@@ -472,8 +527,9 @@ public final class JpegDcDecoder {
                 if (pq > 1 || tq > 3 || pos + 1 + size > segEnd) {
                     throw corrupt("DQT precision " + pq + " id " + tq);
                 }
-                // Only the DC entry (first in zigzag order) matters at 1/8 scale.
-                quantDc[tq] = pq == 0 ? data[pos + 1] & 0xFF : u16(pos + 1);
+                for (int k = 0; k < 64; k++) {
+                    quant[tq][k] = pq == 0 ? data[pos + 1 + k] & 0xFF : u16(pos + 1 + 2 * k);
+                }
                 quantSet[tq] = true;
                 pos += 1 + size;
             }
@@ -537,6 +593,9 @@ public final class JpegDcDecoder {
                     }
                 } else if (c.dcBitsFrom != ah) {
                     throw corrupt("DC refinement out of order");
+                }
+                if (side > 1 && !quantSet[c.tq]) {
+                    throw corrupt("missing quantization table " + c.tq);
                 }
                 if (!progressive) {
                     if (acTables[c.acTable] == null) {
@@ -640,6 +699,10 @@ public final class JpegDcDecoder {
         private void decodeBlock(
                 Component c, int index, Huffman dcT, Huffman acT, int ah, int al, boolean skipAc)
                 throws ImageDecodeException {
+            if (side > 1) {
+                decodeBlockReduced(c, index, dcT, acT);
+                return;
+            }
             if (ah != 0) {
                 if (bits < 1) {
                     fill();
@@ -668,8 +731,141 @@ public final class JpegDcDecoder {
             c.pred += diff;
             c.dc[index] = c.pred << al;
             if (skipAc) {
-                skipAcCoefficients(acT);
+                skipAcCoefficients(acT, 1);
             }
+        }
+
+        /**
+         * Sequential scans at 1/4 or 1/2: keeps the low-frequency coefficients (dequantized), skips
+         * the rest, and writes the block's side x side samples.
+         */
+        private void decodeBlockReduced(Component c, int index, Huffman dcT, Huffman acT)
+                throws ImageDecodeException {
+            if (bits < MAX_SYMBOL_BITS) {
+                fill();
+            }
+            int s = decodeSymbol(dcT);
+            if (s > 11) {
+                throw corrupt("DC difference of " + s + " bits");
+            }
+            c.pred += extend(s);
+            int[] q = quant[c.tq];
+            float[] f = coef;
+            java.util.Arrays.fill(f, 0, side * side, 0f);
+            f[0] = (float) c.pred * q[0];
+            int acRows = 0; // bit v: row v of the kept block has a non-zero AC coefficient
+            int k = 1;
+            while (k <= lastKeptZigzag) {
+                if (bits < MAX_SYMBOL_BITS) {
+                    fill();
+                }
+                int sym = decodeSymbol(acT);
+                int size = sym & 15;
+                if (size > 10) {
+                    throw corrupt("AC coefficient of " + size + " bits");
+                }
+                if (size == 0) {
+                    if (sym != 0xF0) {
+                        k = 64; // end of block
+                        break;
+                    }
+                    k += 16;
+                    continue;
+                }
+                k += sym >> 4;
+                if (k > 63) {
+                    throw corrupt("AC run past the end of a block");
+                }
+                int v = extend(size);
+                int slot = zigzagSlot[k];
+                if (slot >= 0) {
+                    f[slot] = (float) v * q[k];
+                    acRows |= 1 << (slot >> rowShift);
+                }
+                k++;
+            }
+            if (k < 64) {
+                skipAcCoefficients(acT, k);
+            } else if (k > 64) {
+                throw corrupt("AC run past the end of a block");
+            }
+            writeSamples(c, index, acRows);
+        }
+
+        /** Reads s extra bits as a signed JPEG magnitude (bits already filled). */
+        private int extend(int s) {
+            if (s == 0) {
+                return 0;
+            }
+            bits -= s;
+            int v = (int) (buf >>> bits) & ((1 << s) - 1);
+            return v < 1 << (s - 1) ? v + (-1 << s) + 1 : v;
+        }
+
+        /** Reduced inverse DCT of {@link #coef} into the component's sample plane. */
+        private void writeSamples(Component c, int index, int acRows) {
+            int stride = c.bw * side;
+            int by = index / c.bw;
+            int bx = index - by * c.bw;
+            int base = by * side * stride + bx * side;
+            byte[] out = c.pix;
+            float[] f = coef;
+            if (acRows == 0) {
+                byte v = (byte) clamp((int) (f[0] * 0.125f + 128.5f));
+                for (int y = 0; y < side; y++) {
+                    java.util.Arrays.fill(out, base + y * stride, base + y * stride + side, v);
+                }
+                return;
+            }
+            if (side == 4) {
+                idct4(f, acRows | 1, out, base, stride);
+            } else {
+                idct2(f, out, base, stride);
+            }
+        }
+
+        /** 4x4 reduced IDCT, unrolled over constant coefficients; skips all-zero rows. */
+        private void idct4(float[] f, int rowsSet, byte[] out, int base, int stride) {
+            float[] r = rows;
+            for (int v = 0; v < 4; v++) {
+                if ((rowsSet >> v & 1) == 0) {
+                    r[v * 4] = r[v * 4 + 1] = r[v * 4 + 2] = r[v * 4 + 3] = 0;
+                    continue;
+                }
+                float f0 = f[v * 4];
+                float f1 = f[v * 4 + 1];
+                float f2 = f[v * 4 + 2];
+                float f3 = f[v * 4 + 3];
+                r[v * 4] = f0 * K40 + f1 * K41 + f2 * K42 + f3 * K43;
+                r[v * 4 + 1] = f0 * K40 + f1 * K45 + f2 * K46 + f3 * K47;
+                r[v * 4 + 2] = f0 * K40 - f1 * K45 + f2 * K46 - f3 * K47;
+                r[v * 4 + 3] = f0 * K40 - f1 * K41 + f2 * K42 - f3 * K43;
+            }
+            for (int x = 0; x < 4; x++) {
+                float r0 = r[x];
+                float r1 = r[4 + x];
+                float r2 = r[8 + x];
+                float r3 = r[12 + x];
+                // Level shift, and rounding by truncation (negative sums clamp to 0 anyway).
+                float c = 128.5f + r0 * K40;
+                out[base + x] = (byte) clamp((int) (c + r1 * K41 + r2 * K42 + r3 * K43));
+                out[base + stride + x] = (byte) clamp((int) (c + r1 * K45 + r2 * K46 + r3 * K47));
+                out[base + 2 * stride + x] =
+                        (byte) clamp((int) (c - r1 * K45 + r2 * K46 - r3 * K47));
+                out[base + 3 * stride + x] =
+                        (byte) clamp((int) (c - r1 * K41 + r2 * K42 - r3 * K43));
+            }
+        }
+
+        private static void idct2(float[] f, byte[] out, int base, int stride) {
+            float c = 128.5f + f[0] * K20 * K20;
+            float h = f[1] * K21 * K20; // horizontal frequency 1
+            float v = f[2] * K21 * K20; // vertical frequency 1
+            float d = f[3] * K21 * K21;
+            out[base] = (byte) clamp((int) (c + h + v + d));
+            out[base + 1] = (byte) clamp((int) (c - h + v - d));
+            out[base + stride] = (byte) clamp((int) (c + h - v - d));
+            out[base + stride + 1] = (byte) clamp((int) (c - h - v + d));
         }
 
         /** Returns the next symbol (needs bits >= MAX_SYMBOL_BITS). */
@@ -695,14 +891,14 @@ public final class JpegDcDecoder {
             throw corrupt("invalid Huffman code");
         }
 
-        /** The hot loop of baseline decoding: walks the AC codes of one block, keeping none. */
-        private void skipAcCoefficients(Huffman t) throws ImageDecodeException {
+        /** The hot loop of baseline decoding: walks the AC codes of one block from {@code from}. */
+        private void skipAcCoefficients(Huffman t, int from) throws ImageDecodeException {
             int[] runs = t.acRun;
             if (runs == null) {
-                skipAcCoefficientsOneByOne(t);
+                skipAcCoefficientsOneByOne(t, from);
                 return;
             }
-            int k = 1;
+            int k = from;
             while (k < 64) {
                 if (bits < MAX_SYMBOL_BITS) {
                     fill();
@@ -735,8 +931,8 @@ public final class JpegDcDecoder {
         }
 
         /** For small scans, where building the multi-symbol table would cost more than it saves. */
-        private void skipAcCoefficientsOneByOne(Huffman t) throws ImageDecodeException {
-            for (int k = 1; k < 64; ) {
+        private void skipAcCoefficientsOneByOne(Huffman t, int from) throws ImageDecodeException {
+            for (int k = from; k < 64; ) {
                 if (bits < MAX_SYMBOL_BITS) {
                     fill();
                 }
@@ -832,8 +1028,8 @@ public final class JpegDcDecoder {
         }
 
         BufferedImage toImage() throws ImageDecodeException {
-            int outW = ceilDiv(width, 8);
-            int outH = ceilDiv(height, 8);
+            int outW = ceilDiv(width * side, 8);
+            int outH = ceilDiv(height * side, 8);
             int[][] planes = new int[comps.length][];
             for (int i = 0; i < comps.length; i++) {
                 Component c = comps[i];
@@ -878,28 +1074,40 @@ public final class JpegDcDecoder {
          * replicating the 16x16 mean.
          */
         private int[] samplePlane(Component c, int outW, int outH) {
-            int q = quantDc[c.tq];
-            int[] means = new int[c.dc.length];
-            for (int i = 0; i < means.length; i++) {
-                // DC = 8 * block mean after dequantization; round half up, then level shift.
-                long v = (((long) c.dc[i] * q + 4) >> 3) + 128;
-                means[i] = (int) Math.max(0, Math.min(255, v));
+            int[] means;
+            if (side == 1) {
+                int q = quant[c.tq][0];
+                means = new int[c.dc.length];
+                for (int i = 0; i < means.length; i++) {
+                    // DC = 8 * block mean after dequantization; round half up, then level shift.
+                    long v = (((long) c.dc[i] * q + 4) >> 3) + 128;
+                    means[i] = (int) Math.max(0, Math.min(255, v));
+                }
+            } else {
+                means = new int[c.pix.length];
+                for (int i = 0; i < means.length; i++) {
+                    means[i] = c.pix[i] & 0xFF;
+                }
             }
-            if (c.h == hMax && c.v == vMax && c.bw == outW) {
+            int stride = c.bw * side;
+            if (c.h == hMax && c.v == vMax && stride == outW) {
                 return means; // full resolution and no padding columns: use as is
             }
+            // Samples that hold the component's own data (the rest is MCU padding).
+            int validW = ceilDiv(ceilDiv(width * c.h, hMax) * side, 8);
+            int validH = ceilDiv(ceilDiv(height * c.v, vMax) * side, 8);
             int[] x0 = new int[outW];
             int[] x1 = new int[outW];
             int[] wx = new int[outW];
-            taps(outW, c.h, hMax, c.bwScan, x0, x1, wx);
+            taps(outW, c.h, hMax, validW, x0, x1, wx);
             int[] y0 = new int[outH];
             int[] y1 = new int[outH];
             int[] wy = new int[outH];
-            taps(outH, c.v, vMax, c.bhScan, y0, y1, wy);
+            taps(outH, c.v, vMax, validH, y0, y1, wy);
             int[] plane = new int[outW * outH];
             for (int y = 0; y < outH; y++) {
-                int rowA = y0[y] * c.bw;
-                int rowB = y1[y] * c.bw;
+                int rowA = y0[y] * stride;
+                int rowB = y1[y] * stride;
                 int fy = wy[y];
                 for (int x = 0; x < outW; x++) {
                     int fx = wx[x];
@@ -959,6 +1167,86 @@ public final class JpegDcDecoder {
         private static ImageDecodeException corrupt(String message) {
             return new ImageDecodeException(Reason.CORRUPT, message);
         }
+    }
+
+    /** Natural (row-major) position of each zigzag index. */
+    private static final int[] ZIGZAG = {
+        0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5, 12, 19, 26, 33, 40, 48, 41, 34, 27,
+        20, 13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51,
+        58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63
+    };
+
+    /** Zigzag index -> slot y * n + x of the kept n x n low frequencies, or -1. */
+    private static final int[] SLOT2 = slots(2);
+
+    private static final int[] SLOT4 = slots(4);
+    private static final int LAST2 = lastKept(SLOT2);
+    private static final int LAST4 = lastKept(SLOT4);
+
+    /** Reduced inverse DCT matrices, [x * n + u]. */
+    private static final float[] IDCT2 = idctMatrix(2);
+
+    private static final float[] IDCT4 = idctMatrix(4);
+
+    // The matrices' entries as constants for the unrolled transforms: by symmetry
+    // t[3-x][u] = (-1)^u t[x][u], so rows x = 0 and 1 hold everything.
+    private static final float K20 = IDCT2[0];
+    private static final float K21 = IDCT2[1];
+    private static final float K40 = IDCT4[0];
+    private static final float K41 = IDCT4[1];
+    private static final float K42 = IDCT4[2];
+    private static final float K43 = IDCT4[3];
+    private static final float K45 = IDCT4[5];
+    private static final float K46 = IDCT4[6];
+    private static final float K47 = IDCT4[7];
+
+    private static int[] slots(int n) {
+        int[] slot = new int[64];
+        for (int k = 0; k < 64; k++) {
+            int row = ZIGZAG[k] >> 3;
+            int col = ZIGZAG[k] & 7;
+            slot[k] = row < n && col < n ? row * n + col : -1;
+        }
+        return slot;
+    }
+
+    private static int lastKept(int[] slot) {
+        int last = 0;
+        for (int k = 0; k < 64; k++) {
+            if (slot[k] >= 0) {
+                last = k;
+            }
+        }
+        return last;
+    }
+
+    /**
+     * One axis of the reduced IDCT: output sample x of n covers full-size pixels m*x .. m*x+m-1 (m
+     * = 8/n), and its value is the mean of the 8-point IDCT over them restricted to frequencies u <
+     * n: 1/2 C(u) cos((2x+1) u pi / 2n) times the mean of cos((2j-m+1) u pi / 16) over j < m (the
+     * box filter's response; libjpeg leaves it out). The dropped frequencies u >= n are what the
+     * box mean would alias in, hence the only approximation.
+     */
+    private static float[] idctMatrix(int n) {
+        int m = 8 / n;
+        float[] t = new float[n * n];
+        for (int x = 0; x < n; x++) {
+            for (int u = 0; u < n; u++) {
+                double box = 0;
+                for (int j = 0; j < m; j++) {
+                    box += Math.cos((2 * j - m + 1) * u * Math.PI / 16);
+                }
+                double cu = u == 0 ? Math.sqrt(0.5) : 1;
+                t[x * n + u] =
+                        (float)
+                                (0.5
+                                        * cu
+                                        * Math.cos((2 * x + 1) * u * Math.PI / (2 * n))
+                                        * box
+                                        / m);
+            }
+        }
+        return t;
     }
 
     private static int ceilDiv(int a, int b) {

@@ -18,15 +18,16 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * (or the source's own size when that is smaller: never upscaled), reduced with an area-average
  * filter ({@link AreaAverage}). Translucent pixels are composited over white.
  *
- * <p>How: the format comes from the magic bytes ({@link ImageFormat#sniff}). A JPEG whose 1/8 scale
- * still has a shorter side of at least {@code targetMinSide} is decoded from its DC coefficients
- * ({@link JpegDcDecoder}); a smaller JPEG, one the DC decoder refuses for any reason but the pixel
- * limit, and every other format go through ImageIO, using source subsampling down to {@value
- * #SUBSAMPLE_HEADROOM}x the target (point sampling aliases, so the area average gets that many
- * samples per output pixel to smooth it). WebP needs an ImageIO WebP plugin on the classpath, else
- * it is {@link Reason#UNSUPPORTED}. ImageIO is lenient where the DC decoder is strict: a truncated
- * JPEG that the DC decoder refuses comes back from ImageIO with its missing part filled in, as
- * libjpeg does.
+ * <p>How: the format comes from the magic bytes ({@link ImageFormat#sniff}). A JPEG is decoded by
+ * {@link JpegDcDecoder} at the smallest of 1/8 (DC only), 1/4 and 1/2 scale whose shorter side is
+ * still at least {@code targetMinSide} (1/4 and 1/2 for sequential JPEGs only; a progressive one
+ * that needs more than 1/8 goes to ImageIO); a JPEG too small even at 1/2, one the decoder refuses
+ * for any reason but the pixel limit, and every other format go through ImageIO, using source
+ * subsampling down to {@value #SUBSAMPLE_HEADROOM}x the target (point sampling aliases, so the area
+ * average gets that many samples per output pixel to smooth it). WebP needs an ImageIO WebP plugin
+ * on the classpath, else it is {@link Reason#UNSUPPORTED}. ImageIO is lenient where the DC decoder
+ * is strict: a truncated JPEG that the DC decoder refuses comes back from ImageIO with its missing
+ * part filled in, as libjpeg does.
  *
  * <p>Safety: the pixel limit is checked against the header before any pixel buffer is allocated, in
  * both paths; every failure, including ImageIO's own exceptions, surfaces as {@link
@@ -59,8 +60,10 @@ public final class ReducedImageDecoder {
             try {
                 JpegDcDecoder.Header header = JpegDcDecoder.readHeader(bytes);
                 checkPixels(header.width(), header.height());
-                if (Math.min(header.width(), header.height()) / 8 >= targetMinSide) {
-                    return reduce(JpegDcDecoder.decode(bytes, maxPixels), targetMinSide);
+                int denominator = jpegScale(header, targetMinSide);
+                if (denominator > 0) {
+                    return reduce(
+                            JpegDcDecoder.decode(bytes, maxPixels, denominator), targetMinSide);
                 }
                 dcFailure = null;
             } catch (ImageDecodeException e) {
@@ -79,6 +82,20 @@ public final class ReducedImageDecoder {
             }
         }
         return decodeWithImageIo(bytes, format, targetMinSide);
+    }
+
+    /**
+     * The largest reduction in 1/8, 1/4, 1/2 that keeps the shorter side at least the target, or 0
+     * when none does or the decoder cannot reduce the file that far (progressive beyond 1/8).
+     */
+    static int jpegScale(JpegDcDecoder.Header header, int targetMinSide) {
+        int shorter = Math.min(header.width(), header.height());
+        for (int denominator = 8; denominator >= 2; denominator /= 2) {
+            if (shorter / denominator >= targetMinSide) {
+                return denominator == 8 || !header.progressive() ? denominator : 0;
+            }
+        }
+        return 0;
     }
 
     private BufferedImage decodeWithImageIo(byte[] bytes, ImageFormat format, int target)

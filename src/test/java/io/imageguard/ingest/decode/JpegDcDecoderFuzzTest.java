@@ -15,13 +15,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Random byte flips and truncations of valid JPEGs: every outcome must be an image or an {@link
- * ImageDecodeException}. Eight mutations per byte of the file (at most 4000) keep the work bounded
- * by data size; the decoder's own work is bounded by construction (blocks of the limited frame, one
- * pass over the bytes), so a hang would show as this test never finishing.
+ * ImageDecodeException}, at 1/8, 1/4 and 1/2 scale in turn. Eight mutations per byte of the file
+ * (at most 4000) keep the work bounded by data size; the decoder's own work is bounded by
+ * construction (blocks of the limited frame, one pass over the bytes), so a hang would show as this
+ * test never finishing.
  */
 class JpegDcDecoderFuzzTest {
 
     private static final long MAX_PIXELS = 1_000_000;
+
+    /** Each mutation goes through one of the decoder's scales, in turn. */
+    private static final int[] SCALES = {8, 4, 2};
 
     static Stream<Arguments> seeds() {
         Encoding e = Encoding.baseline420();
@@ -53,7 +57,7 @@ class JpegDcDecoderFuzzTest {
                 try {
                     BufferedImage img =
                             path == 0
-                                    ? JpegDcDecoder.decode(bytes, MAX_PIXELS)
+                                    ? JpegDcDecoder.decode(bytes, MAX_PIXELS, SCALES[i % 3])
                                     : reduced.decode(bytes, 4);
                     assertThat(img.getWidth()).isPositive();
                     decoded++;

@@ -42,10 +42,57 @@ class ReducedImageDecoderTest {
     void smallJpegIsDecodedInFullAndAreaAveraged() throws Exception {
         byte[] bytes = jpeg(photoLike(300, 200, 12), Encoding.baseline420());
 
-        BufferedImage out = decoder.decode(bytes, 100); // 200 / 8 < 100: ImageIO
+        BufferedImage out = decoder.decode(bytes, 120); // 200 / 2 < 120: ImageIO
+
+        assertThat(lumaMeanAbsoluteError(out, AreaAverage.resize(fullDecode(bytes), 180, 120)))
+                .isZero();
+    }
+
+    @Test
+    void mediumJpegsAreDecodedAtQuarterOrHalfScaleCloseToAFullDecode() throws Exception {
+        byte[] bytes = jpeg(photoLike(900, 600, 14), Encoding.baseline420());
+
+        // 600 / 8 < 100 <= 600 / 4: the 1/4 path; 600 / 4 < 200 <= 600 / 2: the 1/2 path.
+        for (int target : new int[] {100, 200}) {
+            BufferedImage out = decoder.decode(bytes, target);
+
+            assertThat(out.getWidth()).isEqualTo(target * 3 / 2);
+            assertThat(out.getHeight()).isEqualTo(target);
+            BufferedImage reference = AreaAverage.resize(fullDecode(bytes), target * 3 / 2, target);
+            // The reduced IDCT drops the frequencies the area mean would alias in: under one
+            // level on average, as for the JPEG decoder's own tests.
+            assertThat(lumaMeanAbsoluteError(out, reference))
+                    .as("target %d", target)
+                    .isLessThan(1.0);
+        }
+    }
+
+    @Test
+    void progressiveJpegThatNeedsMoreThanAnEighthGoesToImageIo() throws Exception {
+        byte[] bytes = jpeg(photoLike(900, 600, 15), Encoding.baseline420().asProgressive());
+
+        BufferedImage out = decoder.decode(bytes, 100); // 600 / 8 < 100; 600 / (4 * 100) = 1
 
         assertThat(lumaMeanAbsoluteError(out, AreaAverage.resize(fullDecode(bytes), 150, 100)))
                 .isZero();
+    }
+
+    @Test
+    void scaleIsTheLargestReductionThatKeepsTheTarget() {
+        // 4000x3000 at 512: 3000/8 = 375 too small, 3000/4 = 750 fits.
+        assertThat(scale(4000, 3000, false, 512)).isEqualTo(4);
+        assertThat(scale(5000, 4200, false, 512)).isEqualTo(8); // 4200/8 = 525
+        assertThat(scale(1200, 1100, false, 512)).isEqualTo(2); // 1100/4 = 275, 1100/2 = 550
+        assertThat(scale(1100, 1024, false, 512)).isEqualTo(2); // exactly 512 at 1/2
+        assertThat(scale(800, 800, false, 512)).isZero(); // 400 at 1/2: ImageIO
+        // Progressive: only the DC path, else ImageIO.
+        assertThat(scale(5000, 4200, true, 512)).isEqualTo(8);
+        assertThat(scale(4000, 3000, true, 512)).isZero();
+    }
+
+    private static int scale(int w, int h, boolean progressive, int target) {
+        return ReducedImageDecoder.jpegScale(
+                new JpegDcDecoder.Header(w, h, 3, progressive), target);
     }
 
     @Test

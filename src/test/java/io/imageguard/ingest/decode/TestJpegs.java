@@ -162,19 +162,24 @@ public final class TestJpegs {
 
     /** The full ImageIO decode, each 8x8 block averaged (partial edge blocks over their pixels). */
     public static int[][] blockMeansOfFullDecode(byte[] jpeg) {
+        return blockMeansOfFullDecode(jpeg, 8);
+    }
+
+    /** The full ImageIO decode, each size x size block averaged (partial edge blocks likewise). */
+    public static int[][] blockMeansOfFullDecode(byte[] jpeg, int size) {
         try {
             BufferedImage full = ImageIO.read(new java.io.ByteArrayInputStream(jpeg));
             int w = full.getWidth();
             int h = full.getHeight();
-            int bw = (w + 7) / 8;
-            int bh = (h + 7) / 8;
+            int bw = (w + size - 1) / size;
+            int bh = (h + size - 1) / size;
             int[][] rgb = new int[3][bw * bh];
             for (int by = 0; by < bh; by++) {
                 for (int bx = 0; bx < bw; bx++) {
                     long[] sum = new long[3];
                     int n = 0;
-                    for (int y = by * 8; y < Math.min(h, by * 8 + 8); y++) {
-                        for (int x = bx * 8; x < Math.min(w, bx * 8 + 8); x++) {
+                    for (int y = by * size; y < Math.min(h, by * size + size); y++) {
+                        for (int x = bx * size; x < Math.min(w, bx * size + size); x++) {
                             if (full.getRaster().getNumBands() == 1) {
                                 // getRGB would gamma-convert the linear gray colour space.
                                 int v = full.getRaster().getSample(x, y, 0);

@@ -3,6 +3,7 @@ package io.imageguard.ingest;
 import io.imageguard.ingest.decode.AreaAverage;
 import io.imageguard.ingest.decode.ImageDecodeException;
 import io.imageguard.ingest.decode.ReducedImageDecoder;
+import io.imageguard.ingest.fetch.ImageHeader;
 import io.imageguard.match.PhotoHash;
 import io.imageguard.match.PhotoMatcher;
 import java.awt.image.BufferedImage;
@@ -56,7 +57,28 @@ public final class PhotoHasher {
     }
 
     private BufferedImage reduce(byte[] bytes) throws ImageDecodeException {
-        return io.imageguard.match.AreaAverage.reduce(decoder.decode(bytes, inputSide), inputSide);
+        return io.imageguard.match.AreaAverage.reduce(
+                decoder.decode(bytes, shorterSideNeeded(bytes)), inputSide);
+    }
+
+    /**
+     * The shorter side that still gives {@code inputSide} on the longer one: a 4:3 photo needs 384,
+     * not 512, so more photos take the cheap reduced JPEG decode. Without a readable header (the
+     * decoder then refuses), {@code inputSide}.
+     */
+    private int shorterSideNeeded(byte[] bytes) {
+        return ImageHeader.read(bytes, bytes.length)
+                .map(
+                        h ->
+                                (int)
+                                        Math.ceil(
+                                                (double) inputSide
+                                                        * Math.min(h.width(), h.height())
+                                                        / Math.max(
+                                                                1,
+                                                                Math.max(h.width(), h.height()))))
+                .map(side -> Math.max(1, side))
+                .orElse(inputSide);
     }
 
     static double luminanceDeviation(BufferedImage image) {

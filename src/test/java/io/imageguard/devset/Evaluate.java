@@ -23,15 +23,18 @@ import javax.imageio.ImageIO;
 /**
  * Scores matching designs on the dev set built by {@link DevSetBuilder}: every original is edited
  * by every selected {@link PhotoEdit} (seeded per photo and edit), each image is reduced to a long
- * side of 512 by area averaging (what the decoder hands the hasher in production), and each design
- * scores registered-original × query pairs. False-match thresholds come from all ordered pairs of
- * different originals plus every original against the edits of every other photo; per-edit recall
- * and the hard-negative match rate are read at those thresholds.
+ * side of {@code --input-side} (default 512) by area averaging (what the decoder hands the hasher
+ * in production), and each design scores registered-original × query pairs. False-match thresholds
+ * come from all ordered pairs of different originals plus every original against the edits of every
+ * other photo; per-edit recall and the hard-negative match rate are read at those thresholds.
  *
- * <p>Usage: {@code Evaluate DEVSET_DIR [--originals N] [--edits id,id,...]}.
+ * <p>Usage: {@code Evaluate DEVSET_DIR [--originals N] [--edits id,id,...] [--input-side N]}. Also
+ * prints the mean cost of {@link PhotoMatcher#hash} per image at that input side (single thread).
  */
 public final class Evaluate {
-    static final int HASH_SIDE = 512;
+    static int inputSide = 512;
+    static long hashNanos;
+    static long hashCount;
     static final PhotoMatcher MATCHER = new PhotoMatcher();
     static final boolean DIAG = Boolean.getBoolean("diag");
     static final double[] FMRS = {1e-3, 1e-4};
@@ -50,6 +53,7 @@ public final class Evaluate {
         for (int i = 1; i < args.length; i += 2) {
             switch (args[i]) {
                 case "--originals" -> maxOriginals = Integer.parseInt(args[i + 1]);
+                case "--input-side" -> inputSide = Integer.parseInt(args[i + 1]);
                 case "--edits" ->
                         edits = Arrays.stream(args[i + 1].split(",")).map(PhotoEdit::byId).toList();
                 default -> throw new IllegalArgumentException(args[i]);
@@ -86,11 +90,15 @@ public final class Evaluate {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%d originals, %d edits, %d hard-negative pairs, signed in %.0f s%n",
+                "%d originals, %d edits, %d hard-negative pairs, signed in %.0f s%n"
+                        + "input side %d: PhotoMatcher.hash %.2f ms per image (mean of %d)%n",
                 n,
                 edits.size(),
                 hardNeg.size(),
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9,
+                inputSide,
+                hashNanos / 1e6 / hashCount,
+                hashCount);
         for (Design d : designs()) {
             report(d, orig, edited, edits, hardNeg);
         }
@@ -139,8 +147,12 @@ public final class Evaluate {
     }
 
     static Sig sign(BufferedImage image, PerceptiveHash phash) {
-        BufferedImage small = AreaAverage.reduce(image, HASH_SIDE);
-        return new Sig(phash.hash(small), ViewProbe.of(small), MATCHER.hash(small));
+        BufferedImage small = AreaAverage.reduce(image, inputSide);
+        long t0 = System.nanoTime();
+        PhotoHash photo = MATCHER.hash(small);
+        hashNanos += System.nanoTime() - t0;
+        hashCount++;
+        return new Sig(phash.hash(small), ViewProbe.of(small), photo);
     }
 
     static List<Design> designs() {

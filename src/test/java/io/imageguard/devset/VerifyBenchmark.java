@@ -13,22 +13,24 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * Prints the cost of the matcher's stages on dev-set photos: hashing a 512-pixel image (all views),
- * and {@link PhotoMatcher#compare} per registered candidate (all view pairs' 64-bit distances plus
- * the 256-bit verification of those within the radius). A program, not a test: figures are printed,
- * never asserted. Single thread.
+ * Prints the cost of the matcher's stages on dev-set photos: hashing an image reduced to the input
+ * side (default 512; all views), and {@link PhotoMatcher#compare} per registered candidate (all
+ * view pairs' 64-bit distances plus the 256-bit verification of those within the radius). A
+ * program, not a test: figures are printed, never asserted. Single thread.
  *
- * <p>Usage: {@code VerifyBenchmark DEVSET_DIR}.
+ * <p>Usage: {@code VerifyBenchmark DEVSET_DIR [--input-side N]}.
  */
 public final class VerifyBenchmark {
     private VerifyBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
+        int side =
+                args.length > 2 && args[1].equals("--input-side") ? Integer.parseInt(args[2]) : 512;
         List<BufferedImage> images = new ArrayList<>();
         try (var s = Files.list(dir.resolve("originals"))) {
             for (Path p : s.sorted().limit(60).toList()) {
-                images.add(AreaAverage.reduce(ImageIO.read(p.toFile()), 512));
+                images.add(AreaAverage.reduce(ImageIO.read(p.toFile()), side));
             }
         }
         PhotoMatcher matcher = new PhotoMatcher();
@@ -42,9 +44,10 @@ public final class VerifyBenchmark {
             double ms = (System.nanoTime() - t0) / 1e6 / images.size();
             System.out.printf(
                     Locale.ROOT,
-                    "round %d: hash (all views) %.2f ms per 512-px image%n",
+                    "round %d: hash (all views) %.2f ms per %d-px image%n",
                     round,
-                    ms);
+                    ms,
+                    side);
         }
         // Verification per candidate: every pair, the comparison a candidate costs. The radius
         // is 64 so that every view pair within it is verified: the worst case per candidate.

@@ -4,7 +4,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 
 /**
@@ -59,20 +61,27 @@ public final class AreaAverage {
                 b[i] = sb;
             }
         }
+        // Vertical pass row by row (source rows outer, columns inner): reads stay sequential.
+        float[] ar = new float[outW];
+        float[] ag = new float[outW];
+        float[] ab = new float[outW];
         for (int oy = 0; oy < outH; oy++) {
-            for (int ox = 0; ox < outW; ox++) {
-                float sr = 0;
-                float sg = 0;
-                float sb = 0;
-                int from = wy.first[oy];
-                for (int k = wy.offset[oy], end = wy.offset[oy + 1]; k < end; k++) {
-                    int i = from++ * outW + ox;
-                    float f = wy.weight[k];
-                    sr += f * r[i];
-                    sg += f * g[i];
-                    sb += f * b[i];
+            java.util.Arrays.fill(ar, 0);
+            java.util.Arrays.fill(ag, 0);
+            java.util.Arrays.fill(ab, 0);
+            int from = wy.first[oy];
+            for (int k = wy.offset[oy], end = wy.offset[oy + 1]; k < end; k++) {
+                int row = from++ * outW;
+                float f = wy.weight[k];
+                for (int ox = 0; ox < outW; ox++) {
+                    ar[ox] += f * r[row + ox];
+                    ag[ox] += f * g[row + ox];
+                    ab[ox] += f * b[row + ox];
                 }
-                dst[oy * outW + ox] = channel(sr) << 16 | channel(sg) << 8 | channel(sb);
+            }
+            int o = oy * outW;
+            for (int ox = 0; ox < outW; ox++) {
+                dst[o + ox] = channel(ar[ox]) << 16 | channel(ag[ox]) << 8 | channel(ab[ox]);
             }
         }
         return out;
@@ -86,6 +95,26 @@ public final class AreaAverage {
                 && src.getRaster().getDataBuffer() instanceof DataBufferInt db
                 && db.getData().length == w * h) {
             return db.getData();
+        }
+        if ((src.getType() == BufferedImage.TYPE_3BYTE_BGR
+                        || src.getType() == BufferedImage.TYPE_BYTE_GRAY)
+                && src.getRaster().getDataBuffer() instanceof DataBufferByte db
+                && src.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel sm
+                && sm.getPixelStride() * w == sm.getScanlineStride()
+                && db.getData().length == sm.getScanlineStride() * h) {
+            // ImageIO's JPEG result: read the bytes directly, the generic raster path is slow
+            byte[] data = db.getData();
+            int[] px = new int[w * h];
+            if (src.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+                for (int i = 0; i < px.length; i++) {
+                    px[i] = (data[i] & 0xFF) * 0x010101;
+                }
+            } else {
+                for (int i = 0, j = 0; i < px.length; i++, j += 3) {
+                    px[i] = (data[j + 2] & 0xFF) << 16 | (data[j + 1] & 0xFF) << 8 | data[j] & 0xFF;
+                }
+            }
+            return px;
         }
         ColorModel cm = src.getColorModel();
         Raster raster = src.getRaster();

@@ -101,8 +101,9 @@ public final class MultiIndexHammingIndex implements HammingIndex {
             slot = newSlot(hash);
         }
         if (views == viewId.length) {
-            viewId = Arrays.copyOf(viewId, views * 2);
-            viewNext = Arrays.copyOf(viewNext, views * 2);
+            int capacity = grow(views);
+            viewId = Arrays.copyOf(viewId, capacity);
+            viewNext = Arrays.copyOf(viewNext, capacity);
         }
         viewId[views] = id;
         viewNext[views] = -1;
@@ -115,11 +116,24 @@ public final class MultiIndexHammingIndex implements HammingIndex {
         views++;
     }
 
-    /** Sorts the delta into the tables now (e.g. after loading a registry from state). */
+    /**
+     * Sorts the delta into the tables and trims spare capacity (call it after loading a registry
+     * from state: the arrays then hold exactly what was loaded).
+     */
     public void compact() {
+        slotHash = Arrays.copyOf(slotHash, Math.max(slots, 1));
+        slotFirstView = Arrays.copyOf(slotFirstView, slotHash.length);
+        slotLastView = Arrays.copyOf(slotLastView, slotHash.length);
+        viewId = Arrays.copyOf(viewId, Math.max(views, 1));
+        viewNext = Arrays.copyOf(viewNext, viewId.length);
         if (slots > sortedSlots) {
             rebuild(fixedLayout != null ? fixedLayout : MihLayout.choose(slots, designRadius));
         }
+    }
+
+    /** Arrays grow by half: less spare memory than doubling, still O(1) amortized per add. */
+    private static int grow(int length) {
+        return Math.max(16, length + (length >> 1));
     }
 
     public MihLayout layout() {
@@ -241,9 +255,10 @@ public final class MultiIndexHammingIndex implements HammingIndex {
 
     private int newSlot(long hash) {
         if (slots == slotHash.length) {
-            slotHash = Arrays.copyOf(slotHash, slots * 2);
-            slotFirstView = Arrays.copyOf(slotFirstView, slots * 2);
-            slotLastView = Arrays.copyOf(slotLastView, slots * 2);
+            int capacity = grow(slots);
+            slotHash = Arrays.copyOf(slotHash, capacity);
+            slotFirstView = Arrays.copyOf(slotFirstView, capacity);
+            slotLastView = Arrays.copyOf(slotLastView, capacity);
         }
         int slot = slots++;
         slotHash[slot] = hash;

@@ -16,11 +16,12 @@ import java.util.Arrays;
  * within that radius in at least one table, so the search is exact. A hash found in several tables
  * is reported only from the first.
  *
- * <p>New hashes go to a delta: per table, a chain through the slots from a head stored next to the
- * bucket's start in the directory (same cache line). When the delta outgrows a quarter of the
- * sorted part (at least {@code minDelta}), everything is rebuilt sorted, by a counting sort per
- * table (O(n + 2^b)), with a layout re-chosen for the new size by {@link MihLayout#choose}, unless
- * the layout was fixed at construction. Rebuild work is O(1) amortized per add.
+ * <p>New hashes go to a delta: per table, a chain of (hash, next) nodes from a head stored next to
+ * the bucket's start in the directory (same cache line), one cache miss per delta entry examined.
+ * When the delta outgrows an eighth of the sorted part (at least {@code minDelta}), everything is
+ * rebuilt sorted, by a counting sort per table (O(n + 2^b)), with a layout re-chosen for the new
+ * size by {@link MihLayout#choose}, unless the layout was fixed at construction. Rebuild work is
+ * O(1) amortized per add.
  *
  * <p>Not thread-safe; deterministic.
  */
@@ -56,8 +57,11 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     /** Slots [0, sortedSlots) are in the sorted part, the rest in the delta. */
     private int sortedSlots;
 
-    /** Per table: next slot in the delta chain, indexed by slot − sortedSlots; −1 ends. */
-    private int[][] deltaNext;
+    /**
+     * Per table: the delta's chain nodes, node {@code i = slot − sortedSlots} at {@code [2i]} (its
+     * hash) and {@code [2i+1]} (the next slot, −1 ends): one 16-byte node, one cache line.
+     */
+    private long[][] deltaNodes;
 
     /** Per table radius: the probe masks, fetched once per (b, radius). */
     private int[][] flips;
@@ -157,7 +161,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
             int[] masks = flipMasks(tr);
             int[] d = dir[t];
             long[] s = sorted[t];
-            int[] next = deltaNext[t];
+            long[] nodes = deltaNodes[t];
             int key = l.key(t, hash);
             probes += masks.length;
             int[] b = bounds(masks.length);
@@ -185,13 +189,15 @@ public final class MultiIndexHammingIndex implements HammingIndex {
                     }
                 }
                 candidates += end - b[3 * p];
-                for (int slot = b[3 * p + 2]; slot >= 0; slot = next[slot - sortedSlots]) {
-                    long h = slotHash[slot];
+                for (int slot = b[3 * p + 2]; slot >= 0; ) {
+                    int node = (slot - sortedSlots) << 1;
+                    long h = nodes[node];
                     candidates++;
                     int dist = Long.bitCount(h ^ hash);
                     if (dist <= radius && firstTable(h ^ hash, radius, t)) {
                         report(slot, h, dist, hits);
                     }
+                    slot = (int) nodes[node + 1];
                 }
             }
         }
@@ -245,10 +251,13 @@ public final class MultiIndexHammingIndex implements HammingIndex {
                 return sortedSlot0[i];
             }
         }
-        for (int slot = d[k + 1]; slot >= 0; slot = deltaNext[0][slot - sortedSlots]) {
-            if (slotHash[slot] == hash) {
+        long[] nodes = deltaNodes[0];
+        for (int slot = d[k + 1]; slot >= 0; ) {
+            int node = (slot - sortedSlots) << 1;
+            if (nodes[node] == hash) {
                 return slot;
             }
+            slot = (int) nodes[node + 1];
         }
         return -1;
     }
@@ -263,12 +272,14 @@ public final class MultiIndexHammingIndex implements HammingIndex {
         int slot = slots++;
         slotHash[slot] = hash;
         slotFirstView[slot] = -1;
-        if (slots - sortedSlots > deltaNext[0].length) {
+        if (2 * (slots - sortedSlots) > deltaNodes[0].length) {
             rebuild(fixedLayout != null ? fixedLayout : MihLayout.choose(slots, designRadius));
         } else {
             for (int t = 0; t < layout.tables(); t++) {
                 int k = (layout.key(t, hash) << 1) + 1;
-                deltaNext[t][slot - sortedSlots] = dir[t][k];
+                int node = (slot - sortedSlots) << 1;
+                deltaNodes[t][node] = hash;
+                deltaNodes[t][node + 1] = dir[t][k];
                 dir[t][k] = slot;
             }
         }
@@ -318,8 +329,8 @@ public final class MultiIndexHammingIndex implements HammingIndex {
             }
         }
         sortedSlots = n;
-        int deltaCapacity = Math.max(minDelta, n / 4);
-        deltaNext = new int[m][deltaCapacity];
+        int deltaCapacity = Math.max(minDelta, n / 8);
+        deltaNodes = new long[m][2 * deltaCapacity];
     }
 
     @Override
@@ -346,7 +357,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     public long memoryBytes() {
         long bytes = 16L * slotHash.length + 12L * viewId.length + 4L * sortedSlot0.length;
         for (int t = 0; t < layout.tables(); t++) {
-            bytes += 4L * dir[t].length + 8L * sorted[t].length + 4L * deltaNext[t].length;
+            bytes += 4L * dir[t].length + 8L * sorted[t].length + 8L * deltaNodes[t].length;
         }
         return bytes;
     }

@@ -78,7 +78,7 @@ public final class RegistryIndexBenchmark {
             double scanRate = scanRate(brute, q, radius, n);
             List<Object[]> configs = new ArrayList<>();
             configs.add(new Object[] {"auto", null});
-            configs.add(new Object[] {"auto, 15% in delta", null});
+            configs.add(new Object[] {"auto, 10% in delta", null});
             for (String l : layouts.split(",")) {
                 if (!l.isBlank()) {
                     String[] f = l.trim().split("x");
@@ -96,9 +96,10 @@ public final class RegistryIndexBenchmark {
                         fixed == null
                                 ? new MultiIndexHammingIndex(radius)
                                 : new MultiIndexHammingIndex(fixed);
-                // "in delta": the last 15% added after compacting, as between two rebuilds of a
-                // live operator (a rebuild comes when the delta reaches a quarter of the rest).
-                int compactAt = config[0].toString().contains("delta") ? n * 85 / 100 : n;
+                // "in delta": the last 10% added after compacting, as just before a live
+                // operator's next rebuild (which comes when the delta reaches an eighth of the
+                // sorted part).
+                int compactAt = config[0].toString().contains("delta") ? n * 90 / 100 : n;
                 for (int i = 0; i < compactAt; i++) {
                     index.add(registry[i], i);
                 }

@@ -6,7 +6,8 @@ package io.imageguard.registry.index;
  * from the query in at most {@code radius} bits, each exactly once, and nothing else.
  *
  * <p>Implementations are deterministic (same adds and queries, same reports in the same order) and
- * are not thread-safe: one instance per Flink subtask, used from its task thread only.
+ * are not thread-safe: one instance per Flink subtask, used from its task thread only. The consumer
+ * is called during {@link #query} and must not call {@link #add} on the same index.
  */
 public interface HammingIndex {
 

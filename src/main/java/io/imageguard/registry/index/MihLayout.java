@@ -14,10 +14,11 @@ import java.util.Arrays;
  * each, usually a cache miss) and candidates (a popcount over a bucket, sequential).
  */
 public final class MihLayout {
-    /** Model costs in ns, measured by RegistryIndexBenchmark at 10^6–10^7 (docs/matching.md). */
+    /** A probe (directory read and bucket start, usually cache misses), measured at 10^6–10^7. */
     static final double PROBE_NS = 40;
 
-    static final double CANDIDATE_NS = 2;
+    /** A candidate in the sorted part: sequential popcounts. */
+    static final double SORTED_CANDIDATE_NS = 2;
 
     /** Largest substring: a directory of 2^b buckets × 2 ints per table. */
     static final int MAX_BITS = 24;
@@ -76,7 +77,7 @@ public final class MihLayout {
                             64 - Long.numberOfLeadingZeros((long) n) + 1);
             for (int b = Math.min(8, maxBits); b <= maxBits; b++) {
                 double probes = probes(m, b, radius);
-                double cost = probes * PROBE_NS + probes * n / Math.pow(2, b) * CANDIDATE_NS;
+                double cost = probes * PROBE_NS + probes * n / Math.pow(2, b) * candidateNs(n);
                 if (cost < bestCost) {
                     bestCost = cost;
                     best = new MihLayout(m, b);
@@ -84,6 +85,18 @@ public final class MihLayout {
             }
         }
         return best;
+    }
+
+    /**
+     * A candidate on average: sorted ones cost {@link #SORTED_CANDIDATE_NS}, delta ones a cache
+     * miss each (~10 ns while the index fits in L3, ~80 ns from DRAM), and a live index holds on
+     * average a sixteenth of its hashes in the delta (rebuilt at an eighth). Coarse layouts put
+     * many delta entries behind each probe: at 10^7, 4×16 at radius 10 ran 6× slower with a 10%
+     * delta than compacted, 3×21 1.5×.
+     */
+    static double candidateNs(double n) {
+        double missNs = n * 64 > 32e6 ? 80 : 10;
+        return SORTED_CANDIDATE_NS + missNs / 16;
     }
 
     /** Probes a query of {@code radius} makes over {@code m} tables of {@code b} bits. */

@@ -16,11 +16,12 @@ import java.util.Arrays;
  * within that radius in at least one table, so the search is exact. A hash found in several tables
  * is reported only from the first.
  *
- * <p>New hashes go to a delta: per table, a chain through the slots from a head stored next to the
- * bucket's start in the directory (same cache line). When the delta outgrows a quarter of the
- * sorted part (at least {@code minDelta}), everything is rebuilt sorted, by a counting sort per
- * table (O(n + 2^b)), with a layout re-chosen for the new size by {@link MihLayout#choose}, unless
- * the layout was fixed at construction. Rebuild work is O(1) amortized per add.
+ * <p>New hashes go to a delta: per table, a chain of (hash, next) nodes from a head stored next to
+ * the bucket's start in the directory (same cache line), one cache miss per delta entry examined.
+ * When the delta outgrows an eighth of the sorted part (at least {@code minDelta}), everything is
+ * rebuilt sorted, by a counting sort per table (O(n + 2^b)), with a layout re-chosen for the new
+ * size by {@link MihLayout#choose}, unless the layout was fixed at construction. Rebuild work is
+ * O(1) amortized per add.
  *
  * <p>Not thread-safe; deterministic.
  */
@@ -56,8 +57,11 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     /** Slots [0, sortedSlots) are in the sorted part, the rest in the delta. */
     private int sortedSlots;
 
-    /** Per table: next slot in the delta chain, indexed by slot − sortedSlots; −1 ends. */
-    private int[][] deltaNext;
+    /**
+     * Per table: the delta's chain nodes, node {@code i = slot − sortedSlots} at {@code [2i]} (its
+     * hash) and {@code [2i+1]} (the next slot, −1 ends): one 16-byte node, one cache line.
+     */
+    private long[][] deltaNodes;
 
     /** Per table radius: the probe masks, fetched once per (b, radius). */
     private int[][] flips;
@@ -101,8 +105,9 @@ public final class MultiIndexHammingIndex implements HammingIndex {
             slot = newSlot(hash);
         }
         if (views == viewId.length) {
-            viewId = Arrays.copyOf(viewId, views * 2);
-            viewNext = Arrays.copyOf(viewNext, views * 2);
+            int capacity = grow(views);
+            viewId = Arrays.copyOf(viewId, capacity);
+            viewNext = Arrays.copyOf(viewNext, capacity);
         }
         viewId[views] = id;
         viewNext[views] = -1;
@@ -115,11 +120,24 @@ public final class MultiIndexHammingIndex implements HammingIndex {
         views++;
     }
 
-    /** Sorts the delta into the tables now (e.g. after loading a registry from state). */
+    /**
+     * Sorts the delta into the tables and trims spare capacity (call it after loading a registry
+     * from state: the arrays then hold exactly what was loaded).
+     */
     public void compact() {
+        slotHash = Arrays.copyOf(slotHash, Math.max(slots, 1));
+        slotFirstView = Arrays.copyOf(slotFirstView, slotHash.length);
+        slotLastView = Arrays.copyOf(slotLastView, slotHash.length);
+        viewId = Arrays.copyOf(viewId, Math.max(views, 1));
+        viewNext = Arrays.copyOf(viewNext, viewId.length);
         if (slots > sortedSlots) {
             rebuild(fixedLayout != null ? fixedLayout : MihLayout.choose(slots, designRadius));
         }
+    }
+
+    /** Arrays grow by half: less spare memory than doubling, still O(1) amortized per add. */
+    private static int grow(int length) {
+        return Math.max(16, length + (length >> 1));
     }
 
     public MihLayout layout() {
@@ -143,7 +161,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
             int[] masks = flipMasks(tr);
             int[] d = dir[t];
             long[] s = sorted[t];
-            int[] next = deltaNext[t];
+            long[] nodes = deltaNodes[t];
             int key = l.key(t, hash);
             probes += masks.length;
             int[] b = bounds(masks.length);
@@ -171,13 +189,15 @@ public final class MultiIndexHammingIndex implements HammingIndex {
                     }
                 }
                 candidates += end - b[3 * p];
-                for (int slot = b[3 * p + 2]; slot >= 0; slot = next[slot - sortedSlots]) {
-                    long h = slotHash[slot];
+                for (int slot = b[3 * p + 2]; slot >= 0; ) {
+                    int node = (slot - sortedSlots) << 1;
+                    long h = nodes[node];
                     candidates++;
                     int dist = Long.bitCount(h ^ hash);
                     if (dist <= radius && firstTable(h ^ hash, radius, t)) {
                         report(slot, h, dist, hits);
                     }
+                    slot = (int) nodes[node + 1];
                 }
             }
         }
@@ -231,29 +251,35 @@ public final class MultiIndexHammingIndex implements HammingIndex {
                 return sortedSlot0[i];
             }
         }
-        for (int slot = d[k + 1]; slot >= 0; slot = deltaNext[0][slot - sortedSlots]) {
-            if (slotHash[slot] == hash) {
+        long[] nodes = deltaNodes[0];
+        for (int slot = d[k + 1]; slot >= 0; ) {
+            int node = (slot - sortedSlots) << 1;
+            if (nodes[node] == hash) {
                 return slot;
             }
+            slot = (int) nodes[node + 1];
         }
         return -1;
     }
 
     private int newSlot(long hash) {
         if (slots == slotHash.length) {
-            slotHash = Arrays.copyOf(slotHash, slots * 2);
-            slotFirstView = Arrays.copyOf(slotFirstView, slots * 2);
-            slotLastView = Arrays.copyOf(slotLastView, slots * 2);
+            int capacity = grow(slots);
+            slotHash = Arrays.copyOf(slotHash, capacity);
+            slotFirstView = Arrays.copyOf(slotFirstView, capacity);
+            slotLastView = Arrays.copyOf(slotLastView, capacity);
         }
         int slot = slots++;
         slotHash[slot] = hash;
         slotFirstView[slot] = -1;
-        if (slots - sortedSlots > deltaNext[0].length) {
+        if (2 * (slots - sortedSlots) > deltaNodes[0].length) {
             rebuild(fixedLayout != null ? fixedLayout : MihLayout.choose(slots, designRadius));
         } else {
             for (int t = 0; t < layout.tables(); t++) {
                 int k = (layout.key(t, hash) << 1) + 1;
-                deltaNext[t][slot - sortedSlots] = dir[t][k];
+                int node = (slot - sortedSlots) << 1;
+                deltaNodes[t][node] = hash;
+                deltaNodes[t][node + 1] = dir[t][k];
                 dir[t][k] = slot;
             }
         }
@@ -303,8 +329,8 @@ public final class MultiIndexHammingIndex implements HammingIndex {
             }
         }
         sortedSlots = n;
-        int deltaCapacity = Math.max(minDelta, n / 4);
-        deltaNext = new int[m][deltaCapacity];
+        int deltaCapacity = Math.max(minDelta, n / 8);
+        deltaNodes = new long[m][2 * deltaCapacity];
     }
 
     @Override
@@ -331,7 +357,7 @@ public final class MultiIndexHammingIndex implements HammingIndex {
     public long memoryBytes() {
         long bytes = 16L * slotHash.length + 12L * viewId.length + 4L * sortedSlot0.length;
         for (int t = 0; t < layout.tables(); t++) {
-            bytes += 4L * dir[t].length + 8L * sorted[t].length + 4L * deltaNext[t].length;
+            bytes += 4L * dir[t].length + 8L * sorted[t].length + 8L * deltaNodes[t].length;
         }
         return bytes;
     }

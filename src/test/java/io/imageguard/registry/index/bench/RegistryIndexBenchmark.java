@@ -78,6 +78,7 @@ public final class RegistryIndexBenchmark {
             double scanRate = scanRate(brute, q, radius, n);
             List<Object[]> configs = new ArrayList<>();
             configs.add(new Object[] {"auto", null});
+            configs.add(new Object[] {"auto, 10% in delta", null});
             for (String l : layouts.split(",")) {
                 if (!l.isBlank()) {
                     String[] f = l.trim().split("x");
@@ -95,10 +96,17 @@ public final class RegistryIndexBenchmark {
                         fixed == null
                                 ? new MultiIndexHammingIndex(radius)
                                 : new MultiIndexHammingIndex(fixed);
-                for (int i = 0; i < n; i++) {
+                // "in delta": the last 10% added after compacting, as just before a live
+                // operator's next rebuild (which comes when the delta reaches an eighth of the
+                // sorted part).
+                int compactAt = config[0].toString().contains("delta") ? n * 90 / 100 : n;
+                for (int i = 0; i < compactAt; i++) {
                     index.add(registry[i], i);
                 }
                 index.compact();
+                for (int i = compactAt; i < n; i++) {
+                    index.add(registry[i], i);
+                }
                 double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
                 measure(index, brute, q, radius, n, scanRate, buildSeconds, (String) config[0]);
             }
@@ -189,47 +197,27 @@ public final class RegistryIndexBenchmark {
     }
 
     /**
-     * Least-squares fit of CPU ns per lookup = fixed + perProbe·probes + perCandidate·candidates
-     * over every index measured at this size: the figures the 10^9 projection uses.
+     * Least-squares fit of CPU ns per lookup = perProbe·probes + perCandidate·candidates over every
+     * index measured at this size: the figures the 10^9 projection uses.
      */
     private static void printFit(int n) {
-        double[][] a = new double[3][3];
-        double[] y = new double[3];
+        // Normal equations of the two-parameter fit, solved by Cramer's rule.
+        double pp = 0, pc = 0, cc = 0, py = 0, cy = 0;
         for (double[] f : FITS) {
-            double[] x = {1, f[0], f[1]};
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    a[i][j] += x[i] * x[j];
-                }
-                y[i] += x[i] * f[2];
-            }
+            pp += f[0] * f[0];
+            pc += f[0] * f[1];
+            cc += f[1] * f[1];
+            py += f[0] * f[2];
+            cy += f[1] * f[2];
         }
-        // Gaussian elimination on the 3×3 normal equations.
-        for (int c = 0; c < 3; c++) {
-            for (int r = c + 1; r < 3; r++) {
-                double f = a[r][c] / a[c][c];
-                for (int k = c; k < 3; k++) {
-                    a[r][k] -= f * a[c][k];
-                }
-                y[r] -= f * y[c];
-            }
-        }
-        double[] b = new double[3];
-        for (int r = 2; r >= 0; r--) {
-            double v = y[r];
-            for (int k = r + 1; k < 3; k++) {
-                v -= a[r][k] * b[k];
-            }
-            b[r] = v / a[r][r];
-        }
+        double det = pp * cc - pc * pc;
         System.out.printf(
                 Locale.ROOT,
-                "fit at N=%,d over %d indexes: CPU ns per lookup ≈ %.0f + %.1f·probes + %.2f·candidates%n",
+                "fit at N=%,d over %d indexes: CPU ns per lookup ≈ %.1f·probes + %.2f·candidates%n",
                 n,
                 FITS.size(),
-                b[0],
-                b[1],
-                b[2]);
+                (py * cc - cy * pc) / det,
+                (pp * cy - pc * py) / det);
         FITS.clear();
     }
 

@@ -3,6 +3,7 @@ package io.imageguard.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imageguard.records.ImageRole;
+import io.imageguard.testing.TestHashes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ class RegistryShardCompletenessTest {
             if (i > 0 && rnd.nextInt(3) == 0) {
                 // a copy of an earlier photo at 0..RADIUS+2 bits: inside, on and beyond the edge
                 long base = hashes.get(rnd.nextInt(hashes.size()));
-                hashes.add(flip(base, rnd.nextInt(RADIUS + 3), rnd));
+                hashes.add(TestHashes.flip(base, rnd.nextInt(RADIUS + 3), rnd));
             } else {
                 hashes.add(rnd.nextLong());
             }
@@ -88,18 +89,5 @@ class RegistryShardCompletenessTest {
         }
         // the planted copies within the radius make the comparison meaningful
         assertThat(withMatch).isGreaterThan(600);
-    }
-
-    private static long flip(long hash, int bits, SplittableRandom rnd) {
-        long h = hash;
-        int flipped = 0;
-        while (flipped < bits) {
-            long bit = 1L << rnd.nextInt(64);
-            if ((h & bit) == (hash & bit)) {
-                h ^= bit;
-                flipped++;
-            }
-        }
-        return h;
     }
 }

@@ -5,6 +5,7 @@ import io.imageguard.registry.ListingPhoto;
 import io.imageguard.registry.RegistryAnswer;
 import io.imageguard.registry.RegistryProbe;
 import io.imageguard.registry.RegistryShardProcessFunction;
+import io.imageguard.testing.TestHashes;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -61,7 +62,7 @@ public final class RegistryOperatorBenchmark {
         int found = 0;
         for (int q = 0; q < lookups; q++) {
             int target = rnd.nextInt(n);
-            long query = flip(registered[target], rnd.nextInt(radius + 1), rnd);
+            long query = TestHashes.flip(registered[target], rnd.nextInt(radius + 1), rnd);
             long time = t + n + 1 + q;
             long start = System.nanoTime();
             send(harness, photo("q" + q, time, query), false);
@@ -113,18 +114,5 @@ public final class RegistryOperatorBenchmark {
                 null,
                 String.format("phash64:%016x", hash),
                 null);
-    }
-
-    private static long flip(long hash, int bits, SplittableRandom rnd) {
-        long h = hash;
-        int flipped = 0;
-        while (flipped < bits) {
-            long bit = 1L << rnd.nextInt(64);
-            if ((h & bit) == (hash & bit)) {
-                h ^= bit;
-                flipped++;
-            }
-        }
-        return h;
     }
 }

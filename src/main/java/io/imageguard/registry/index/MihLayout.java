@@ -70,11 +70,10 @@ public final class MihLayout {
         MihLayout best = null;
         double bestCost = Double.MAX_VALUE;
         for (int m = 1; m <= MAX_TABLES; m++) {
-            // A directory larger than ~2 buckets per hash costs memory and misses for nothing.
+            // No more buckets than hashes: a larger directory costs memory (8 bytes a bucket per
+            // table) and cache misses for few candidates saved.
             int maxBits =
-                    Math.min(
-                            Math.min(64 / m, MAX_BITS),
-                            64 - Long.numberOfLeadingZeros((long) n) + 1);
+                    Math.min(Math.min(64 / m, MAX_BITS), 64 - Long.numberOfLeadingZeros((long) n));
             for (int b = Math.min(8, maxBits); b <= maxBits; b++) {
                 double probes = probes(m, b, radius);
                 double cost = probes * PROBE_NS + probes * n / Math.pow(2, b) * candidateNs(n);

@@ -197,15 +197,16 @@ public final class RegistryShardProcessFunction
     private HammingIndex[] index(int shard) throws Exception {
         HammingIndex[] index = indexes.get(shard);
         if (index == null) {
-            index =
-                    new HammingIndex[] {
-                        new MultiIndexHammingIndex(candidateRadius),
-                        new MultiIndexHammingIndex(phashRadius)
-                    };
+            MultiIndexHammingIndex views = new MultiIndexHammingIndex(candidateRadius);
+            MultiIndexHammingIndex phash = new MultiIndexHammingIndex(phashRadius);
+            index = new HammingIndex[] {views, phash};
             for (Map.Entry<Long, RegistryEntry> e : entries.entries()) {
                 RegistryHash hash = RegistryHash.parse(HashCodec.decode(e.getValue().hash()));
                 add(index[hash.family()], hash, e.getKey());
             }
+            // everything restored goes into the sorted tables at once, not through the delta
+            views.compact();
+            phash.compact();
             indexes.put(shard, index);
         }
         return index;

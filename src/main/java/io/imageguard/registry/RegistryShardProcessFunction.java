@@ -39,8 +39,6 @@ import org.apache.flink.util.Collector;
  */
 public final class RegistryShardProcessFunction
         extends KeyedProcessFunction<Integer, RegistryProbe, RegistryAnswer> {
-    private static final TypeInformation<ListingPhoto> PHOTO =
-            TypeInformation.of(ListingPhoto.class);
     private static final MapStateDescriptor<Long, RegistryEntry> ENTRIES =
             new MapStateDescriptor<>(
                     "entries", Types.LONG, TypeInformation.of(RegistryEntry.class));

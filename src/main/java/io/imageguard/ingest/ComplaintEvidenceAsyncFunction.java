@@ -60,28 +60,21 @@ public final class ComplaintEvidenceAsyncFunction
     @Override
     public void asyncInvoke(ComplaintEvent event, ResultFuture<ComplaintEvidence> result) {
         List<CompletableFuture<MeasuredPhoto>> measured = new ArrayList<>();
-        slots(event).forEach((slot, photo) -> measured.add(measure(event, slot, photo)));
+        slots(event).forEach((slot, photo) -> measured.add(measure(slot, photo)));
         CompletableFuture.allOf(measured.toArray(CompletableFuture[]::new))
                 .whenComplete(
                         (ignored, error) -> {
                             List<MeasuredPhoto> photos = new ArrayList<>();
-                            List<Rejected> refusals = new ArrayList<>();
                             for (CompletableFuture<MeasuredPhoto> f : measured) {
-                                MeasuredPhoto m = f.join(); // never fails: see measure
-                                photos.add(m);
-                                if (m.refusal() != null) {
-                                    refusals.add(rejected(event, m));
-                                }
+                                photos.add(f.join()); // never fails: see measure
                             }
-                            result.complete(
-                                    List.of(new ComplaintEvidence(event, photos, refusals)));
+                            result.complete(List.of(evidence(event, photos)));
                         });
     }
 
-    private CompletableFuture<MeasuredPhoto> measure(ComplaintEvent event, String slot, Photo p) {
+    private CompletableFuture<MeasuredPhoto> measure(String slot, Photo p) {
         if (p.url() == null) {
-            return CompletableFuture.completedFuture(
-                    new MeasuredPhoto(slot, null, p.hash(), false, null, null, null));
+            return CompletableFuture.completedFuture(given(slot, p));
         }
         return ingestor.ingest(p.url())
                 .handle(
@@ -95,12 +88,9 @@ public final class ComplaintEvidenceAsyncFunction
                                                 ingested.facts(),
                                                 null,
                                                 null)
-                                        : new MeasuredPhoto(
+                                        : unreadable(
                                                 slot,
-                                                p.url(),
-                                                p.hash(),
-                                                false,
-                                                null,
+                                                p,
                                                 PhotoIngestor.reasonOf(error),
                                                 PhotoIngestor.detailOf(error)));
     }
@@ -108,28 +98,40 @@ public final class ComplaintEvidenceAsyncFunction
     @Override
     public void timeout(ComplaintEvent event, ResultFuture<ComplaintEvidence> result) {
         List<MeasuredPhoto> photos = new ArrayList<>();
-        List<Rejected> refusals = new ArrayList<>();
         slots(event)
                 .forEach(
-                        (slot, p) -> {
-                            MeasuredPhoto m =
-                                    p.url() == null
-                                            ? new MeasuredPhoto(
-                                                    slot, null, p.hash(), false, null, null, null)
-                                            : new MeasuredPhoto(
-                                                    slot,
-                                                    p.url(),
-                                                    p.hash(),
-                                                    false,
-                                                    null,
-                                                    RejectReason.IMAGE_TIMEOUT,
-                                                    "no result within the async operator's timeout");
-                            photos.add(m);
-                            if (m.refusal() != null) {
-                                refusals.add(rejected(event, m));
-                            }
-                        });
-        result.complete(List.of(new ComplaintEvidence(event, photos, refusals)));
+                        (slot, p) ->
+                                photos.add(
+                                        p.url() == null
+                                                ? given(slot, p)
+                                                : unreadable(
+                                                        slot,
+                                                        p,
+                                                        RejectReason.IMAGE_TIMEOUT,
+                                                        "no result within the async operator's"
+                                                                + " timeout")));
+        result.complete(List.of(evidence(event, photos)));
+    }
+
+    /** A photo given only by its hash: nothing to fetch, no measured facts. */
+    private static MeasuredPhoto given(String slot, Photo p) {
+        return new MeasuredPhoto(slot, null, p.hash(), false, null, null, null);
+    }
+
+    private static MeasuredPhoto unreadable(
+            String slot, Photo p, RejectReason reason, String detail) {
+        return new MeasuredPhoto(slot, p.url(), p.hash(), false, null, reason, detail);
+    }
+
+    /** The complaint with its photos, and a dead-letter record for each unreadable one. */
+    private ComplaintEvidence evidence(ComplaintEvent event, List<MeasuredPhoto> photos) {
+        List<Rejected> refusals = new ArrayList<>();
+        for (MeasuredPhoto m : photos) {
+            if (m.refusal() != null) {
+                refusals.add(rejected(event, m));
+            }
+        }
+        return new ComplaintEvidence(event, photos, refusals);
     }
 
     private Rejected rejected(ComplaintEvent event, MeasuredPhoto m) {

@@ -36,7 +36,7 @@ public final class ComplaintEvidenceAsyncFunction
 
     @Override
     public void open(OpenContext openContext) {
-        ingestor = settings.ingestor();
+        ingestor = settings.ingestor(true);
     }
 
     @Override

@@ -14,13 +14,18 @@ public record IngestSettings(
         int hashInputSide)
         implements Serializable {
 
-    PhotoIngestor ingestor() {
+    /**
+     * @param readFacts read format, size and EXIF from the bytes too (complaint photos: C2, C8);
+     *     listing photos need only their hash
+     */
+    PhotoIngestor ingestor(boolean readFacts) {
         return new PhotoIngestor(
                 policy,
                 threads,
                 cacheWindow,
                 cacheSize,
-                new PhotoHasher(policy.maxPixels(), minContrast, hashInputSide));
+                new PhotoHasher(policy.maxPixels(), minContrast, hashInputSide),
+                readFacts);
     }
 
     /** The async operator's timeout: past every attempt, backoff and redirect of the fetcher. */

@@ -34,7 +34,7 @@ public final class PhotoIngestAsyncFunction extends RichAsyncFunction<ListingPho
 
     @Override
     public void open(OpenContext openContext) {
-        ingestor = settings.ingestor();
+        ingestor = settings.ingestor(false);
         refused = getRuntimeContext().getMetricGroup().counter("photosRefused");
     }
 

@@ -22,11 +22,12 @@ import java.util.concurrent.Executors;
  * spares the network and decides nothing, so its expiry is by wall clock.
  */
 public final class PhotoIngestor implements AutoCloseable {
-    /** What ingest learned of one photo. */
+    /** What ingest learned of one photo; {@code facts} is null unless facts are read. */
     public record Ingested(String hash, boolean lowInformation, PhotoFacts facts) {}
 
     private final SafeImageFetcher fetcher;
     private final PhotoHasher hasher;
+    private final boolean readFacts;
     private final ExecutorService pool;
     private final Cache<String, CompletableFuture<Ingested>> recent;
 
@@ -35,9 +36,11 @@ public final class PhotoIngestor implements AutoCloseable {
             int threads,
             Duration cacheWindow,
             int cacheSize,
-            PhotoHasher hasher) {
+            PhotoHasher hasher,
+            boolean readFacts) {
         this.fetcher = new SafeImageFetcher(policy);
         this.hasher = hasher;
+        this.readFacts = readFacts;
         this.pool =
                 Executors.newFixedThreadPool(
                         threads,
@@ -63,7 +66,7 @@ public final class PhotoIngestor implements AutoCloseable {
                                 return new Ingested(
                                         hashed.hash(),
                                         hashed.lowInformation(),
-                                        PhotoFactsReader.read(image));
+                                        readFacts ? PhotoFactsReader.read(image) : null);
                             } catch (ImageDecodeException e) {
                                 throw new CompletionException(e);
                             }

@@ -24,7 +24,12 @@ class PhotoIngestorTest {
     private static PhotoIngestor ingestor(Path root) {
         ImageFetchPolicy policy = ImageFetchPolicy.builder().fileRoots(List.of(root)).build();
         return new PhotoIngestor(
-                policy, 2, Duration.ofMinutes(1), 100, new PhotoHasher(100_000_000, 4.0, 512));
+                policy,
+                2,
+                Duration.ofMinutes(1),
+                100,
+                new PhotoHasher(100_000_000, 4.0, 512),
+                true);
     }
 
     @Test

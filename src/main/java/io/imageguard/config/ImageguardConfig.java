@@ -83,8 +83,17 @@ public record ImageguardConfig(
     /** The multi-view matcher of {@code imageguard hash} and {@code compare} (docs/hashing.md). */
     public record Matching(int candidateRadius, int verifyThreshold, int hashInputSide) {}
 
-    /** The first-publish registry: match radius, shards, bound on matches per lookup. */
-    public record Registry(int radius, int shards, int maxMatchesPerLookup) {}
+    /**
+     * The first-publish registry: the multi-view matcher's candidate radius and verification
+     * threshold for registry lookups (smaller than {@link Matching}'s pairwise ones, so the index
+     * stays sub-linear), the phash64 match radius, shards, bound on matches per lookup.
+     */
+    public record Registry(
+            int candidateRadius,
+            int verifyThreshold,
+            int phash64Radius,
+            int shards,
+            int maxMatchesPerLookup) {}
 
     /**
      * Photos given by URL: how each is fetched ({@link ImageFetchPolicy}), how many are in flight
@@ -153,12 +162,14 @@ public record ImageguardConfig(
                                 r.duration("restart.max-backoff")),
                         images(r),
                         new Registry(
-                                r.intAtLeast("registry.radius", 0),
+                                r.intAtMost("registry.candidate-radius", 0, 64),
+                                r.intAtMost("registry.verify-threshold", 0, 256),
+                                r.intAtMost("registry.phash64-radius", 0, 64),
                                 r.intAtLeast("registry.shards", 1),
                                 r.intAtLeast("registry.max-matches-per-lookup", 1)),
                         new Matching(
-                                r.intAtLeast("matching.candidate-radius", 0),
-                                r.intAtLeast("matching.verify-threshold", 0),
+                                r.intAtMost("matching.candidate-radius", 0, 64),
+                                r.intAtMost("matching.verify-threshold", 0, 256),
                                 r.intAtLeast("matching.hash-input-side", 64)));
         r.rejectUnknown();
         config.validate();
@@ -300,6 +311,14 @@ public record ImageguardConfig(
 
         int intAtLeast(String key, int min) {
             return number(key, Integer::valueOf, "a whole number", min);
+        }
+
+        int intAtMost(String key, int min, int max) {
+            int v = intAtLeast(key, min);
+            if (v > max) {
+                throw new ConfigException(key, v + " is above the maximum " + max);
+            }
+            return v;
         }
 
         long longAtLeast(String key, long min) {

@@ -118,9 +118,9 @@ public final class ImageguardTopology {
                         .process(
                                 new RegistryShardProcessFunction(
                                         registry.shards(),
-                                        registry.radius(),
-                                        cfg.matching().candidateRadius(),
-                                        cfg.matching().verifyThreshold(),
+                                        registry.phash64Radius(),
+                                        registry.candidateRadius(),
+                                        registry.verifyThreshold(),
                                         registry.maxMatchesPerLookup()),
                                 TypeInformation.of(RegistryAnswer.class))
                         .uid("registry-shards")

@@ -45,6 +45,10 @@ final class HashCodec {
     }
 
     static String decode(byte[] bytes) {
+        return items(bytes).toString();
+    }
+
+    static HashText items(byte[] bytes) {
         List<HashText.Item> items = new ArrayList<>();
         int i = 0;
         while (i < bytes.length) {
@@ -55,6 +59,6 @@ final class HashCodec {
             i += length;
             items.add(new HashText.Item(ALGORITHMS.get(code), bits));
         }
-        return new HashText(items).toString();
+        return new HashText(items);
     }
 }

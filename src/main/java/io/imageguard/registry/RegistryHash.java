@@ -22,12 +22,14 @@ import java.util.regex.Pattern;
 public final class RegistryHash {
     private static final Pattern PHASH64 = Pattern.compile("phash64:[0-9a-f]{16}");
 
-    private final String text;
+    /** {@link HashCodec}'s binary form: what state holds, and what "the same hash" compares. */
+    private final byte[] binary;
+
     private final PhotoHash views;
     private final long phash;
 
-    private RegistryHash(String text, PhotoHash views, long phash) {
-        this.text = text;
+    private RegistryHash(byte[] binary, PhotoHash views, long phash) {
+        this.binary = binary;
         this.views = views;
         this.phash = phash;
     }
@@ -50,9 +52,30 @@ public final class RegistryHash {
         }
         if (PHASH64.matcher(text).matches()) {
             return new RegistryHash(
-                    text, null, Long.parseUnsignedLong(text.substring(text.indexOf(':') + 1), 16));
+                    HashCodec.encode(text),
+                    null,
+                    Long.parseUnsignedLong(text.substring(text.indexOf(':') + 1), 16));
         }
-        return new RegistryHash(text, PhotoHash.fromText(HashText.parse(text)), 0);
+        return new RegistryHash(
+                HashCodec.encode(text), PhotoHash.fromText(HashText.parse(text)), 0);
+    }
+
+    /**
+     * The hash a registry entry holds, from its binary form without going through text: this runs
+     * for every candidate a lookup verifies and for every entry when an index is rebuilt.
+     */
+    static RegistryHash fromState(byte[] binary) {
+        HashText items = HashCodec.items(binary);
+        HashText.Item first = items.items().get(0);
+        if (items.items().size() == 1 && first.algorithm().equals("phash64")) {
+            return new RegistryHash(binary, null, first.words()[0]);
+        }
+        return new RegistryHash(binary, PhotoHash.fromText(items), 0);
+    }
+
+    /** The binary form registry state holds. */
+    byte[] binary() {
+        return binary.clone();
     }
 
     /** 0 for multi-view hashes, 1 for phash64: each family has its own index. */
@@ -97,7 +120,7 @@ public final class RegistryHash {
     }
 
     public boolean sameAs(RegistryHash other) {
-        return text.equals(other.text);
+        return java.util.Arrays.equals(binary, other.binary);
     }
 
     /** The outcome of checking {@code query} against this registered hash. */

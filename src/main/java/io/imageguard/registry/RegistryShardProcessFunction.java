@@ -17,6 +17,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Histogram;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -62,7 +63,10 @@ public final class RegistryShardProcessFunction
 
     private transient PhotoMatcher matcher;
     private transient Counter hotSpots;
+    private transient Histogram probes;
     private transient Histogram candidates;
+    private transient Histogram verified;
+    private transient Histogram lookupMicros;
 
     /**
      * @param phashRadius the match radius of single {@code phash64} hashes
@@ -87,11 +91,14 @@ public final class RegistryShardProcessFunction
                         (a, b) -> ListingPhoto.PUBLISH_ORDER.compare(a.photo(), b.photo()));
         indexes = new HashMap<>();
         matcher = new PhotoMatcher(candidateRadius, verifyThreshold);
-        hotSpots = getRuntimeContext().getMetricGroup().counter("hotSpots");
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        hotSpots = metrics.counter("hotSpots");
+        probes = metrics.histogram("probesPerLookup", new DescriptiveStatisticsHistogram(1000));
         candidates =
-                getRuntimeContext()
-                        .getMetricGroup()
-                        .histogram("candidatesPerLookup", new DescriptiveStatisticsHistogram(1000));
+                metrics.histogram("candidatesPerLookup", new DescriptiveStatisticsHistogram(1000));
+        verified = metrics.histogram("verifiedPerLookup", new DescriptiveStatisticsHistogram(1000));
+        // processing time of one lookup in one shard: a cost figure, never an input to a result
+        lookupMicros = metrics.histogram("lookupMicros", new DescriptiveStatisticsHistogram(1000));
     }
 
     @Override
@@ -118,38 +125,44 @@ public final class RegistryShardProcessFunction
 
     private void handle(RegistryProbe probe, boolean late, Collector<RegistryAnswer> out)
             throws Exception {
+        long started = System.nanoTime();
         ListingPhoto photo = probe.photo();
         RegistryHash hash = RegistryHash.parse(photo.hash());
         HammingIndex index = index(probe.shard())[hash.family()];
         int radius = hash.family() == 0 ? candidateRadius : phashRadius;
         // entry id → the smallest 64-bit distance any probe saw it at
         Map<Long, Integer> hits = new java.util.LinkedHashMap<>();
+        long probed = 0;
         long examined = 0;
         for (long key : hash.probeKeys()) {
             index.query(
                     key,
                     radius,
                     (id, stored, distance) -> hits.merge(id / VIEW_SLOTS, distance, Math::min));
+            probed += index.lastProbes();
             examined += index.lastCandidates();
         }
+        probes.update(probed);
         candidates.update(examined);
+        verified.update(Math.min(hits.size(), maxMatches));
         ListingPhoto earliest = null;
         RegistryHash.Match earliestMatch = null;
         boolean sameHashEarlier = false;
         List<ListingPhoto> later = new ArrayList<>();
         List<RegistryHash.Match> laterMatches = new ArrayList<>();
-        int verified = 0;
+        int checked = 0;
         for (Map.Entry<Long, Integer> hit : hits.entrySet()) {
-            if (verified++ == maxMatches) {
+            if (checked++ == maxMatches) {
                 hotSpots.inc(); // bound the work of one lookup; the rest are not verified
                 break;
             }
-            ListingPhoto stored = entries.get(hit.getKey()).photo();
-            RegistryHash storedHash = RegistryHash.parse(stored.hash());
+            RegistryEntry entry = entries.get(hit.getKey());
+            RegistryHash storedHash = RegistryHash.fromState(entry.hash());
             RegistryHash.Match m = storedHash.check(hash, hit.getValue(), phashRadius, matcher);
             if (!m.match()) {
                 continue;
             }
+            ListingPhoto stored = entry.photo();
             if (ListingPhoto.PUBLISH_ORDER.compare(stored, photo) < 0) {
                 if (earliest == null || ListingPhoto.PUBLISH_ORDER.compare(stored, earliest) < 0) {
                     earliest = stored;
@@ -182,6 +195,7 @@ public final class RegistryShardProcessFunction
             entries.put(id, RegistryEntry.of(photo));
             add(index, hash, id);
         }
+        lookupMicros.update((System.nanoTime() - started) / 1000);
     }
 
     private static void add(HammingIndex index, RegistryHash hash, long id) {
@@ -199,7 +213,7 @@ public final class RegistryShardProcessFunction
             MultiIndexHammingIndex phash = new MultiIndexHammingIndex(phashRadius);
             index = new HammingIndex[] {views, phash};
             for (Map.Entry<Long, RegistryEntry> e : entries.entries()) {
-                RegistryHash hash = RegistryHash.parse(HashCodec.decode(e.getValue().hash()));
+                RegistryHash hash = RegistryHash.fromState(e.getValue().hash());
                 add(index[hash.family()], hash, e.getKey());
             }
             // everything restored goes into the sorted tables at once, not through the delta

@@ -54,6 +54,11 @@ public final class Evaluate {
             switch (args[i]) {
                 case "--originals" -> maxOriginals = Integer.parseInt(args[i + 1]);
                 case "--input-side" -> inputSide = Integer.parseInt(args[i + 1]);
+                case "--radii" ->
+                        radii =
+                                Arrays.stream(args[i + 1].split(","))
+                                        .mapToInt(Integer::parseInt)
+                                        .toArray();
                 case "--edits" ->
                         edits = Arrays.stream(args[i + 1].split(",")).map(PhotoEdit::byId).toList();
                 default -> throw new IllegalArgumentException(args[i]);
@@ -155,6 +160,9 @@ public final class Evaluate {
         return new Sig(phash.hash(small), ViewProbe.of(small), photo);
     }
 
+    /** Candidate radii of the "radius + verification" designs ({@code --radii}). */
+    static int[] radii = {12, 14, 16, 18};
+
     static List<Design> designs() {
         List<Design> d = new ArrayList<>();
         d.add(new Design("pHash-64 (JImageHash)", (a, b) -> a.phash.hammingDistance(b.phash)));
@@ -164,7 +172,7 @@ public final class Evaluate {
                 new Design(
                         "imageguard views, 64-bit only",
                         (a, b) -> MATCHER.compare(a.photo, b.photo).indexDistance()));
-        for (int r : new int[] {12, 14, 16, 18}) {
+        for (int r : radii) {
             PhotoMatcher m = new PhotoMatcher(r, 256);
             d.add(
                     new Design(

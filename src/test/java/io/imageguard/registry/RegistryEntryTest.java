@@ -42,6 +42,23 @@ class RegistryEntryTest {
     }
 
     @Test
+    void hashReadFromStateIsTheHashTheEventCarried() throws Exception {
+        for (String text : new String[] {photoWithViews().hash(), "phash64:8f3c00ff00ff1234"}) {
+            RegistryHash parsed = RegistryHash.parse(text);
+            RegistryHash fromState =
+                    RegistryHash.fromState(
+                            RegistryEntry.of(photoWithViews().withHash(text)).hash());
+
+            assertThat(fromState.sameAs(parsed)).isTrue();
+            assertThat(fromState.family()).isEqualTo(parsed.family());
+            assertThat(fromState.storeKeys()).containsExactly(parsed.storeKeys());
+            assertThat(fromState.probeKeys()).containsExactly(parsed.probeKeys());
+        }
+        assertThat(RegistryHash.parse("phash64:8f3c00ff00ff1234").storeKeys())
+                .containsExactly(0x8f3c00ff00ff1234L);
+    }
+
+    @Test
     void stateTakesAtMostOneHundredBytesPerRegisteredView() throws Exception {
         ListingPhoto photo = photoWithViews();
         TypeSerializer<RegistryEntry> serializer =

@@ -22,7 +22,11 @@ public final class GrayImage {
     public static GrayImage of(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        return of(image.getRGB(0, 0, w, h, null, 0, w), w, h);
+    }
+
+    /** Rec. 601 luma of {@code argb}, a {@code w × h} image's pixels row by row. */
+    static GrayImage of(int[] argb, int w, int h) {
         float[] p = new float[w * h];
         for (int i = 0; i < p.length; i++) {
             int c = argb[i];

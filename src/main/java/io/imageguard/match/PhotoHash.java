@@ -18,6 +18,10 @@ import java.util.Map;
  * present; {@code r} only where a textured rectangle stands out from a flat canvas, {@code rt} only
  * where trimming it removes something. The registry indexes {@link #INDEX_VIEWS}; a lookup probes
  * with {@link #QUERY_VIEWS}, each also mirrored.
+ *
+ * <p>Each view may also carry a colour signature ({@code chroma-<view>}, {@link Chroma}): a
+ * candidate pair whose colours disagree is not a match. Hashes without signatures (texts made
+ * before them) are compared on luminance alone.
  */
 public final class PhotoHash {
     /** Views a registered photo is indexed under. */
@@ -35,12 +39,13 @@ public final class PhotoHash {
 
     private final Map<String, long[]> index = new LinkedHashMap<>();
     private final Map<String, long[]> verify = new LinkedHashMap<>();
+    private final Map<String, byte[]> chroma = new LinkedHashMap<>();
 
     private PhotoHash() {}
 
-    static PhotoHash of(GrayImage g) {
+    static PhotoHash of(GrayImage g, Chroma colour) {
         PhotoHash h = new PhotoHash();
-        Thumbnails th = new Thumbnails(g);
+        Thumbnails th = new Thumbnails(g, colour);
         double[] t = Views.trim(g);
         // Both whole and trimmed: trimming decides line by line, and a contrast change or a
         // caption near the edge can move where it stops; the whole view does not move.
@@ -71,10 +76,12 @@ public final class PhotoHash {
     /** Cuts thumbnails from a reduced copy of the input, given rectangles in input pixels. */
     private static final class Thumbnails {
         final GrayImage source;
+        final Chroma colour;
         final double sx;
         final double sy;
 
-        Thumbnails(GrayImage input) {
+        Thumbnails(GrayImage input, Chroma colour) {
+            this.colour = colour;
             source = input.reduced(THUMBNAIL_SOURCE_SIDE);
             sx = (double) source.width / input.width;
             sy = (double) source.height / input.height;
@@ -89,6 +96,7 @@ public final class PhotoHash {
         double[] r = th.scale(rect);
         index.put(view, DctHash.H64.of(th.source, r));
         verify.put(view, DctHash.H256.of(th.source, r));
+        chroma.put(view, th.colour.of(rect));
     }
 
     private static double area(double[] r) {
@@ -115,6 +123,19 @@ public final class PhotoHash {
         return verify.get(view);
     }
 
+    /** The colour signature of {@code view}, or {@code null} when the hash carries none. */
+    byte[] chroma(String view) {
+        return chroma.get(view);
+    }
+
+    /** This hash without its colour signatures: how hashes made before them compare. */
+    public PhotoHash withoutColour() {
+        PhotoHash h = new PhotoHash();
+        h.index.putAll(index);
+        h.verify.putAll(verify);
+        return h;
+    }
+
     /** The views this photo has, in canonical order. */
     public List<String> views() {
         return List.copyOf(index.keySet());
@@ -127,6 +148,9 @@ public final class PhotoHash {
         }
         for (String v : verify.keySet()) {
             items.add(HashText.Item.ofWords("dct256-" + v, verify.get(v)));
+        }
+        for (String v : chroma.keySet()) {
+            items.add(new HashText.Item("chroma-" + v, chroma.get(v)));
         }
         return new HashText(items);
     }
@@ -141,6 +165,17 @@ public final class PhotoHash {
         PhotoHash h = new PhotoHash();
         for (HashText.Item item : text.items()) {
             String alg = item.algorithm();
+            if (alg.startsWith("chroma-")) {
+                String view = alg.substring(7);
+                if (!(INDEX_VIEWS.contains(view) || QUERY_VIEWS.contains(view))) {
+                    throw new IllegalArgumentException("unknown hash item: " + alg);
+                }
+                if (item.bytes().length != Chroma.BYTES) {
+                    throw new IllegalArgumentException("wrong length for " + alg);
+                }
+                h.chroma.put(view, item.bytes());
+                continue;
+            }
             boolean small = alg.startsWith("dct64-");
             boolean large = alg.startsWith("dct256-");
             String view = small ? alg.substring(6) : large ? alg.substring(7) : null;
@@ -156,6 +191,9 @@ public final class PhotoHash {
         if (!h.index.keySet().equals(h.verify.keySet()) || !h.index.containsKey("t")) {
             throw new IllegalArgumentException(
                     "each view needs dct64 and dct256, and view t is required");
+        }
+        if (!h.index.keySet().containsAll(h.chroma.keySet())) {
+            throw new IllegalArgumentException("a colour signature names a view without hashes");
         }
         return h;
     }

@@ -10,9 +10,10 @@ import java.awt.image.BufferedImage;
  *       photo (or its mirror image) lie within {@code candidateRadius} bits on their 64-bit hashes.
  *       This is the registry's lookup: one probe per query view and mirror, radius {@code
  *       candidateRadius}.
- *   <li><b>Verification</b>: for every candidate view pair, the 256-bit hashes of the same two
- *       views (mirrored alike) are compared; the pair with the smallest distance decides, and it is
- *       a match when that distance is at most {@code verifyThreshold}.
+ *   <li><b>Verification</b>: for every candidate view pair whose colours agree ({@link Chroma}),
+ *       the 256-bit hashes of the same two views (mirrored alike) are compared; the pair with the
+ *       smallest distance decides, and it is a match when that distance is at most {@code
+ *       verifyThreshold}.
  * </ol>
  *
  * Thresholds are the measured choice in {@code docs/hashing.md} ({@link #DEFAULT_RADIUS}, {@link
@@ -53,7 +54,10 @@ public final class PhotoMatcher {
 
     /** The hashes of every view of {@code image}. */
     public PhotoHash hash(BufferedImage image) {
-        return PhotoHash.of(GrayImage.of(image));
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        return PhotoHash.of(GrayImage.of(argb, w, h), Chroma.of(argb, w, h));
     }
 
     /**
@@ -104,7 +108,8 @@ public final class PhotoMatcher {
                         continue;
                     }
                     int v = DctHash.H256.distance(registered.verify(r), query.verify(q), m);
-                    if (v < bestVerify) {
+                    // the colour check only for a pair that would become the best one
+                    if (v < bestVerify && Chroma.agree(registered.chroma(r), query.chroma(q), m)) {
                         bestVerify = v;
                         rv = r;
                         qv = q;

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Compact binary form of a hash text for registry state: one byte naming the algorithm (a matcher
- * view's 64- or 256-bit hash, or phash64), then its bits. A photo's ten views take 10 × (1 + 8) +
- * 10 × (1 + 32) = 420 bytes where their text takes about 1,000.
+ * view's 64- or 256-bit hash or colour signature, or phash64), then its bits. A photo's ten views
+ * take 10 × (1 + 8) + 10 × (1 + 32) + 10 × (1 + 18) = 610 bytes where their text takes about 1,400.
+ * Codes are append-only: state written with earlier codes stays readable.
  */
 final class HashCodec {
     private static final List<String> VIEWS =
@@ -27,6 +28,10 @@ final class HashCodec {
         }
         ALGORITHMS.add("phash64");
         LENGTHS.add(8);
+        for (String v : VIEWS) {
+            ALGORITHMS.add("chroma-" + v);
+            LENGTHS.add(18);
+        }
     }
 
     private HashCodec() {}

@@ -44,7 +44,15 @@ public final class Evaluate {
 
     static final List<String> hardKinds = new ArrayList<>();
 
-    record Design(String name, ToDoubleBiFunction<Sig, Sig> score) {}
+    /** A design; {@code fixed} is a threshold to report besides the FMR ones (NaN for none). */
+    record Design(String name, ToDoubleBiFunction<Sig, Sig> score, double fixed) {
+        Design(String name, ToDoubleBiFunction<Sig, Sig> score) {
+            this(name, score, Double.NaN);
+        }
+    }
+
+    /** {@code --fixed R:T,...}: verification threshold T to report at candidate radius R. */
+    static final Map<Integer, Integer> fixedThresholds = new java.util.HashMap<>();
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
@@ -54,6 +62,12 @@ public final class Evaluate {
             switch (args[i]) {
                 case "--originals" -> maxOriginals = Integer.parseInt(args[i + 1]);
                 case "--input-side" -> inputSide = Integer.parseInt(args[i + 1]);
+                case "--fixed" -> {
+                    for (String rt : args[i + 1].split(",")) {
+                        String[] p = rt.split(":");
+                        fixedThresholds.put(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
+                    }
+                }
                 case "--radii" ->
                         radii =
                                 Arrays.stream(args[i + 1].split(","))
@@ -180,7 +194,17 @@ public final class Evaluate {
                             (a, b) -> {
                                 PhotoMatcher.Comparison c = m.compare(a.photo, b.photo);
                                 return c.verified() ? c.verifyDistance() : Double.POSITIVE_INFINITY;
-                            }));
+                            },
+                            fixedThresholds.getOrDefault(r, -1)));
+            d.add(
+                    new Design(
+                            "imageguard radius " + r + " + verification, luminance only",
+                            (a, b) -> {
+                                PhotoMatcher.Comparison c =
+                                        m.compare(a.photo.withoutColour(), b.photo.withoutColour());
+                                return c.verified() ? c.verifyDistance() : Double.POSITIVE_INFINITY;
+                            },
+                            fixedThresholds.getOrDefault(r, -1)));
         }
         return d;
     }
@@ -237,7 +261,8 @@ public final class Evaluate {
                     "verification ran for %.3f%% of negative pairs%n",
                     100.0 * finite / neg.length);
         }
-        double[] thresholds = new double[FMRS.length];
+        boolean fixed = d.fixed >= 0;
+        double[] thresholds = new double[FMRS.length + (fixed ? 1 : 0)];
         StringBuilder head = new StringBuilder("| edit |");
         StringBuilder rule = new StringBuilder("|---|");
         for (int f = 0; f < FMRS.length; f++) {
@@ -266,15 +291,25 @@ public final class Evaluate {
                             100.0 * upper(neg, t) / neg.length));
             rule.append("---|");
         }
+        if (fixed) {
+            thresholds[FMRS.length] = d.fixed;
+            head.append(
+                    String.format(
+                            Locale.ROOT,
+                            " at t=%s (FMR %.4f%%) |",
+                            fmt(d.fixed),
+                            100.0 * upper(neg, d.fixed) / neg.length));
+            rule.append("---|");
+        }
         System.out.println(head);
         System.out.println(rule);
-        double[][] sums = new double[FMRS.length][2];
+        double[][] sums = new double[thresholds.length][2];
         int[] counts = new int[2];
         for (int e = 0; e < edits.size(); e++) {
             StringBuilder line = new StringBuilder("| " + edits.get(e).id() + " |");
             int stress = edits.get(e).stress() ? 1 : 0;
             counts[stress] += n;
-            for (int f = 0; f < FMRS.length; f++) {
+            for (int f = 0; f < thresholds.length; f++) {
                 int hit = 0;
                 for (int i = 0; i < n; i++) {
                     if (d.score.applyAsDouble(orig[i], edited[e][i]) <= thresholds[f]) {
@@ -290,7 +325,7 @@ public final class Evaluate {
             StringBuilder line =
                     new StringBuilder(
                             s == 0 ? "| **all non-stress** |" : "| **screenshot+banner** |");
-            for (int f = 0; f < FMRS.length; f++) {
+            for (int f = 0; f < thresholds.length; f++) {
                 line.append(
                         String.format(
                                 Locale.ROOT,
@@ -301,7 +336,7 @@ public final class Evaluate {
         }
         for (String kind : new java.util.TreeSet<>(hardKinds)) {
             StringBuilder line = new StringBuilder("| hard negatives matched: " + kind + " |");
-            for (int f = 0; f < FMRS.length; f++) {
+            for (int f = 0; f < thresholds.length; f++) {
                 int hit = 0;
                 int total = 0;
                 for (int p = 0; p < hardNeg.size(); p++) {

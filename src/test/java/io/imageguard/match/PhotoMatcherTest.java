@@ -108,11 +108,12 @@ class PhotoMatcherTest {
     }
 
     @Test
-    void theTextFormNamesEachViewsTwoHashes() {
+    void theTextFormNamesEachViewsHashesAndColours() {
         HashText text = matcher.hash(photo(2)).toText();
 
         assertThat(text.get("dct64-t").bytes()).hasSize(8);
         assertThat(text.get("dct256-t").bytes()).hasSize(32);
+        assertThat(text.get("chroma-t").bytes()).hasSize(18);
     }
 
     @Test
@@ -135,6 +136,74 @@ class PhotoMatcherTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> PhotoHash.fromText(HashText.parse("dct64-t:0011223344556677")))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** {@code image} with every pixel passed through {@code f} (0xRRGGBB → 0xRRGGBB). */
+    private static BufferedImage recolour(
+            BufferedImage image, java.util.function.IntUnaryOperator f) {
+        BufferedImage out =
+                new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                out.setRGB(x, y, f.applyAsInt(image.getRGB(x, y) & 0xffffff));
+            }
+        }
+        return out;
+    }
+
+    private static int luma(int rgb) {
+        return (int)
+                Math.round(
+                        0.299 * (rgb >> 16 & 0xff)
+                                + 0.587 * (rgb >> 8 & 0xff)
+                                + 0.114 * (rgb & 0xff));
+    }
+
+    @Test
+    void theSameShapeInOtherColoursIsNotACopy() {
+        BufferedImage original = photo(1);
+        // red and blue swapped: the same product outline, another colour (what a product range
+        // in several colours, shot on the same backdrop, looks like)
+        BufferedImage other =
+                recolour(original, c -> (c & 0xff) << 16 | (c & 0xff00) | (c >> 16 & 0xff));
+
+        PhotoHash a = matcher.hash(original);
+        PhotoHash b = matcher.hash(other);
+
+        assertThat(matcher.compare(a.withoutColour(), b.withoutColour()).match())
+                .as("luminance alone cannot tell them apart")
+                .isTrue();
+        assertThat(matcher.compare(a, b).match()).isFalse();
+    }
+
+    @Test
+    void greyAndDesaturatedCopiesStillMatch() {
+        BufferedImage original = photo(1);
+        BufferedImage grey = recolour(original, c -> luma(c) * 0x010101);
+        BufferedImage pale =
+                recolour(
+                        original,
+                        c -> {
+                            int y = luma(c);
+                            int r = (y + (c >> 16 & 0xff)) / 2;
+                            int g = (y + (c >> 8 & 0xff)) / 2;
+                            int b = (y + (c & 0xff)) / 2;
+                            return r << 16 | g << 8 | b;
+                        });
+        PhotoHash a = matcher.hash(original);
+
+        assertThat(matcher.compare(a, matcher.hash(grey)).match()).isTrue();
+        assertThat(matcher.compare(a, matcher.hash(pale)).match()).isTrue();
+    }
+
+    @Test
+    void hashTextsWithoutColourSignaturesCompareOnLuminance() {
+        PhotoHash a = matcher.hash(photo(1));
+        PhotoHash b = matcher.hash(AreaAverage.reduce(photo(1), 256));
+        String old = a.withoutColour().toText().toString();
+
+        assertThat(old).doesNotContain("chroma-");
+        assertThat(matcher.compare(PhotoHash.fromText(HashText.parse(old)), b).match()).isTrue();
     }
 
     @Test

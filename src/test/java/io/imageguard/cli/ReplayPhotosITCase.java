@@ -220,6 +220,122 @@ class ReplayPhotosITCase {
                         "complaints IMAGE_FILE_OUTSIDE_ROOTS");
     }
 
+    private static Path jpeg(Path dir, String name, BufferedImage image) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "jpg", out);
+        return Files.write(dir.resolve(name), out.toByteArray());
+    }
+
+    /**
+     * T1, T2, T6 end to end: product photos published by three sellers, then copies made with the
+     * edits SPEC T6 lists (each edit one whose recall at the registry's setting is ~100% on the dev
+     * set, docs/hashing.md), a seller re-using its own photo, and an unrelated product.
+     */
+    @Test
+    void editedCopiesOfProductPhotosNameTheirFirstPublisher(@TempDir Path dir) throws Exception {
+        Path roots = Files.createDirectories(dir.resolve("photos"));
+        BufferedImage a = io.imageguard.synth.ProductPhotoPainter.paint(101);
+        BufferedImage b = io.imageguard.synth.ProductPhotoPainter.paint(102);
+        BufferedImage c = io.imageguard.synth.ProductPhotoPainter.paint(103);
+        List<String> events = new ArrayList<>();
+        events.add(
+                listing(
+                        "o1",
+                        "2026-03-01T10:00:00Z",
+                        "L-A",
+                        "S-1",
+                        jpeg(roots, "a.jpg", a).toUri().toString()));
+        events.add(
+                listing(
+                        "o2",
+                        "2026-03-01T11:00:00Z",
+                        "L-B",
+                        "S-2",
+                        jpeg(roots, "b.jpg", b).toUri().toString()));
+        events.add(
+                listing(
+                        "o3",
+                        "2026-03-01T12:00:00Z",
+                        "L-C",
+                        "S-3",
+                        jpeg(roots, "c.jpg", c).toUri().toString()));
+        // the thief S-9: one listing per copy, an hour apart
+        String[][] copies = {
+            {"letterbox", "A"}, {"mirror", "B"}, {"grayscale", "C"}, {"crop5", "A"},
+            {"jpeg", "B"}, {"frame", "C"}, {"blur", "A"}, {"brightness-down", "B"}
+        };
+        for (int i = 0; i < copies.length; i++) {
+            BufferedImage original =
+                    switch (copies[i][1]) {
+                        case "A" -> a;
+                        case "B" -> b;
+                        default -> c;
+                    };
+            BufferedImage copy =
+                    io.imageguard.synth.PhotoEdit.byId(copies[i][0])
+                            .apply(original, new java.util.SplittableRandom(1000 + i));
+            events.add(
+                    listing(
+                            "t" + i,
+                            String.format("2026-03-02T%02d:00:00Z", 10 + i),
+                            "L-T" + i,
+                            "S-9",
+                            jpeg(roots, "t" + i + ".jpg", copy).toUri().toString()));
+        }
+        // S-1 puts its own photo into a second listing (T2: not theft); S-4 sells something else
+        events.add(
+                listing(
+                        "r1",
+                        "2026-03-03T10:00:00Z",
+                        "L-A2",
+                        "S-1",
+                        roots.resolve("a.jpg").toUri().toString()));
+        events.add(
+                listing(
+                        "u1",
+                        "2026-03-03T11:00:00Z",
+                        "L-D",
+                        "S-4",
+                        jpeg(roots, "d.jpg", io.imageguard.synth.ProductPhotoPainter.paint(104))
+                                .toUri()
+                                .toString()));
+        Path out = dir.resolve("out");
+
+        int status =
+                ImageguardCli.commandLine()
+                        .execute(
+                                "replay",
+                                "--events",
+                                Files.write(dir.resolve("e.jsonl"), events).toString(),
+                                "--out",
+                                out.toString(),
+                                "--set",
+                                "images.file-roots=" + roots);
+
+        assertThat(status).isZero();
+        assertThat(lines(out.resolve("theft-flags.jsonl")))
+                .extracting(
+                        n ->
+                                n.get("suspectImageId").asText()
+                                        + " copies "
+                                        + n.get("ownerImageId").asText()
+                                        + " of "
+                                        + n.get("ownerSellerId").asText())
+                .containsExactly(
+                        "L-T0/1 copies L-A/1 of S-1",
+                        "L-T1/1 copies L-B/1 of S-2",
+                        "L-T2/1 copies L-C/1 of S-3",
+                        "L-T3/1 copies L-A/1 of S-1",
+                        "L-T4/1 copies L-B/1 of S-2",
+                        "L-T5/1 copies L-C/1 of S-3",
+                        "L-T6/1 copies L-A/1 of S-1",
+                        "L-T7/1 copies L-B/1 of S-2");
+        assertThat(lines(out.resolve("first-publish.jsonl")))
+                .extracting(n -> n.get("imageId").asText())
+                .containsExactly("L-A/1", "L-B/1", "L-C/1", "L-D/1");
+        assertThat(lines(out.resolve("dead-letter.jsonl"))).isEmpty();
+    }
+
     private static List<JsonNode> lines(Path file) throws Exception {
         List<JsonNode> nodes = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {

@@ -179,20 +179,8 @@ class ReplayPhotosITCase {
                                 + outside.toUri()
                                 + "\"}],\"faceModelShown\":false,"
                                 + "\"modelProofProvided\":false}");
-        Path out = dir.resolve("out");
+        Path out = replay(dir, events, roots);
 
-        int status =
-                ImageguardCli.commandLine()
-                        .execute(
-                                "replay",
-                                "--events",
-                                Files.write(dir.resolve("e.jsonl"), events).toString(),
-                                "--out",
-                                out.toString(),
-                                "--set",
-                                "images.file-roots=" + roots);
-
-        assertThat(status).isZero();
         List<JsonNode> firstPublish = lines(out.resolve("first-publish.jsonl"));
         assertThat(firstPublish)
                 .extracting(n -> n.get("imageId").asText())
@@ -299,20 +287,8 @@ class ReplayPhotosITCase {
                         jpeg(roots, "d.jpg", io.imageguard.synth.ProductPhotoPainter.paint(104))
                                 .toUri()
                                 .toString()));
-        Path out = dir.resolve("out");
+        Path out = replay(dir, events, roots);
 
-        int status =
-                ImageguardCli.commandLine()
-                        .execute(
-                                "replay",
-                                "--events",
-                                Files.write(dir.resolve("e.jsonl"), events).toString(),
-                                "--out",
-                                out.toString(),
-                                "--set",
-                                "images.file-roots=" + roots);
-
-        assertThat(status).isZero();
         assertThat(lines(out.resolve("theft-flags.jsonl")))
                 .extracting(
                         n ->
@@ -334,6 +310,23 @@ class ReplayPhotosITCase {
                 .extracting(n -> n.get("imageId").asText())
                 .containsExactly("L-A/1", "L-B/1", "L-C/1", "L-D/1");
         assertThat(lines(out.resolve("dead-letter.jsonl"))).isEmpty();
+    }
+
+    /** Runs {@code replay} over {@code events} with file: photos allowed under {@code roots}. */
+    private static Path replay(Path dir, List<String> events, Path roots) throws Exception {
+        Path out = dir.resolve("out");
+        int status =
+                ImageguardCli.commandLine()
+                        .execute(
+                                "replay",
+                                "--events",
+                                Files.write(dir.resolve("e.jsonl"), events).toString(),
+                                "--out",
+                                out.toString(),
+                                "--set",
+                                "images.file-roots=" + roots);
+        assertThat(status).isZero();
+        return out;
     }
 
     private static List<JsonNode> lines(Path file) throws Exception {

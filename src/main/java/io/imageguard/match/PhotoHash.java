@@ -115,6 +115,24 @@ public final class PhotoHash {
         return h == null ? null : h[0];
     }
 
+    /**
+     * The 256-bit hash of {@code view}, or of its mirror image, as four words; {@code null} when
+     * this photo has no such view.
+     */
+    public long[] verifyHash(String view, boolean mirrored) {
+        long[] h = verify.get(view);
+        if (h == null) {
+            return null;
+        }
+        long[] out = h.clone();
+        if (mirrored) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] ^= DctHash.H256.mirrorMask[i];
+            }
+        }
+        return out;
+    }
+
     long[] index(String view) {
         return index.get(view);
     }

@@ -98,6 +98,32 @@ public final class RegistryHash {
         return keys.stream().mapToLong(Long::longValue).toArray();
     }
 
+    /** The 256-bit hashes of the views {@link #storeKeys()} names, in the same order. */
+    public long[][] storeVerify() {
+        List<long[]> out = new ArrayList<>();
+        for (String view : PhotoHash.INDEX_VIEWS) {
+            if (views.indexHash(view) != null) {
+                out.add(views.verifyHash(view, false));
+            }
+        }
+        return out.toArray(new long[0][]);
+    }
+
+    /**
+     * The 256-bit hashes of the views (and mirror images) {@link #probeKeys()} names, in the same
+     * order: what a candidate found by that probe is verified against.
+     */
+    public long[][] probeVerify() {
+        List<long[]> out = new ArrayList<>();
+        for (String view : PhotoHash.QUERY_VIEWS) {
+            if (views.indexHash(view) != null) {
+                out.add(views.verifyHash(view, false));
+                out.add(views.verifyHash(view, true));
+            }
+        }
+        return out.toArray(new long[0][]);
+    }
+
     /** The 64-bit keys a lookup probes: query views and their mirror images. */
     public long[] probeKeys() {
         if (views == null) {

@@ -28,8 +28,10 @@ import org.apache.flink.util.Collector;
  * once; {@link EarliestMatchProcessFunction} combines the shards' answers per photo.
  *
  * <p>The shard's photos live in keyed state (RocksDB); the search structure over their 64-bit
- * hashes ({@link HammingIndex}, exact within the radius) lives in memory, one per shard, and is
- * rebuilt from state the first time a shard is touched after a start or restore.
+ * hashes ({@link HammingIndex}, exact within the radius) and their views' 256-bit hashes ({@link
+ * VerifyArena}) live in memory, one per shard, rebuilt from state the first time a shard is touched
+ * after a start or restore. A candidate is read from state only when its view pair is within the
+ * verification threshold, so unrelated photos near in 64 bits cost no state read.
  *
  * <p>Photos are handled in event-time order once the watermark passes them (T4): each is looked up
  * against the photos stored before it, then stored. A photo later than the watermark is looked up
@@ -58,8 +60,11 @@ public final class RegistryShardProcessFunction
     private transient ValueState<Long> nextId;
     private transient EventTimeBuffer<RegistryProbe> pending;
 
-    /** Per shard, one index per hash family ({@link RegistryHash#family()}). */
-    private transient Map<Integer, HammingIndex[]> indexes;
+    /** Per shard: its in-memory search structures, rebuilt from state. */
+    private transient Map<Integer, ShardIndex> indexes;
+
+    /** One index per hash family ({@link RegistryHash#family()}), and the views' 256-bit hashes. */
+    private record ShardIndex(HammingIndex[] byFamily, VerifyArena verify) {}
 
     private transient PhotoMatcher matcher;
     private transient Counter hotSpots;
@@ -128,17 +133,30 @@ public final class RegistryShardProcessFunction
         long started = System.nanoTime();
         ListingPhoto photo = probe.photo();
         RegistryHash hash = RegistryHash.parse(photo.hash());
-        HammingIndex index = index(probe.shard())[hash.family()];
-        int radius = hash.family() == 0 ? candidateRadius : phashRadius;
-        // entry id → the smallest 64-bit distance any probe saw it at
+        ShardIndex shard = index(probe.shard());
+        HammingIndex index = shard.byFamily()[hash.family()];
+        boolean views = hash.family() == 0;
+        int radius = views ? candidateRadius : phashRadius;
+        // entry id → the smallest 64-bit distance any probe saw it at; multi-view candidates only
+        // when the candidate view pair is within the verification threshold (no match otherwise)
         Map<Long, Integer> hits = new java.util.LinkedHashMap<>();
         long probed = 0;
         long examined = 0;
-        for (long key : hash.probeKeys()) {
+        long[] keys = hash.probeKeys();
+        long[][] probeVerify = views ? hash.probeVerify() : null;
+        for (int k = 0; k < keys.length; k++) {
+            long[] verify = views ? probeVerify[k] : null;
             index.query(
-                    key,
+                    keys[k],
                     radius,
-                    (id, stored, distance) -> hits.merge(id / VIEW_SLOTS, distance, Math::min));
+                    (id, stored, distance) -> {
+                        long entry = id / VIEW_SLOTS;
+                        if (verify == null
+                                || shard.verify().distance(entry, (int) (id % VIEW_SLOTS), verify)
+                                        <= verifyThreshold) {
+                            hits.merge(entry, distance, Math::min);
+                        }
+                    });
             probed += index.lastProbes();
             examined += index.lastCandidates();
         }
@@ -193,28 +211,32 @@ public final class RegistryShardProcessFunction
             long id = nextId.value() == null ? 0 : nextId.value();
             nextId.update(id + 1);
             entries.put(id, RegistryEntry.of(photo));
-            add(index, hash, id);
+            add(shard, hash, id);
         }
         lookupMicros.update((System.nanoTime() - started) / 1000);
     }
 
-    private static void add(HammingIndex index, RegistryHash hash, long id) {
+    private static void add(ShardIndex shard, RegistryHash hash, long id) {
+        HammingIndex index = shard.byFamily()[hash.family()];
         long[] keys = hash.storeKeys();
+        long[][] verify = hash.family() == 0 ? hash.storeVerify() : null;
         for (int v = 0; v < keys.length; v++) {
             index.add(keys[v], id * VIEW_SLOTS + v);
+            if (verify != null) {
+                shard.verify().put(id, v, verify[v]);
+            }
         }
     }
 
     /** This shard's in-memory indexes, rebuilt from state on first use after (re)start. */
-    private HammingIndex[] index(int shard) throws Exception {
-        HammingIndex[] index = indexes.get(shard);
+    private ShardIndex index(int shard) throws Exception {
+        ShardIndex index = indexes.get(shard);
         if (index == null) {
             MultiIndexHammingIndex views = new MultiIndexHammingIndex(candidateRadius);
             MultiIndexHammingIndex phash = new MultiIndexHammingIndex(phashRadius);
-            index = new HammingIndex[] {views, phash};
+            index = new ShardIndex(new HammingIndex[] {views, phash}, new VerifyArena());
             for (Map.Entry<Long, RegistryEntry> e : entries.entries()) {
-                RegistryHash hash = RegistryHash.fromState(e.getValue().hash());
-                add(index[hash.family()], hash, e.getKey());
+                add(index, RegistryHash.fromState(e.getValue().hash()), e.getKey());
             }
             // everything restored goes into the sorted tables at once, not through the delta
             views.compact();

@@ -90,4 +90,132 @@ class RegistryShardCompletenessTest {
         // the planted copies within the radius make the comparison meaningful
         assertThat(withMatch).isGreaterThan(600);
     }
+
+    private static final int VIEW_RADIUS = 10;
+    private static final int VERIFY = 82;
+    private static final String[] VIEWS = {"w", "t", "c90"};
+
+    /** A multi-view hash text: per view a 64-bit and a 256-bit hash. */
+    private static String viewsText(long[] small, long[][] large) {
+        StringBuilder sb = new StringBuilder();
+        for (int v = 0; v < VIEWS.length; v++) {
+            sb.append(String.format("dct64-%s:%016x,", VIEWS[v], small[v]));
+        }
+        for (int v = 0; v < VIEWS.length; v++) {
+            sb.append("dct256-").append(VIEWS[v]).append(':');
+            for (long w : large[v]) {
+                sb.append(String.format("%016x", w));
+            }
+            sb.append(v + 1 < VIEWS.length ? "," : "");
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Multi-view photos: candidates come from the index at the view radius and are checked against
+     * the in-memory 256-bit hashes before state is read. Planted copies sit inside and beyond both
+     * the radius and the verification threshold, some mirrored; the shard must answer exactly what
+     * {@link io.imageguard.match.PhotoMatcher} says comparing the new photo with every earlier one.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {4, 5})
+    void multiViewLookupsEqualBruteForceWithTheMatcher(long seed) throws Exception {
+        SplittableRandom rnd = new SplittableRandom(seed);
+        List<String> texts = new ArrayList<>();
+        List<long[]> smalls = new ArrayList<>();
+        List<long[][]> larges = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            long[] small = new long[VIEWS.length];
+            long[][] large = new long[VIEWS.length][4];
+            if (i > 0 && rnd.nextInt(3) == 0) {
+                int of = rnd.nextInt(i);
+                boolean mirror = rnd.nextInt(4) == 0;
+                io.imageguard.match.PhotoHash base =
+                        io.imageguard.match.PhotoHash.fromText(
+                                io.imageguard.match.HashText.parse(texts.get(of)));
+                int smallBits = rnd.nextInt(VIEW_RADIUS + 3);
+                int largeBits = rnd.nextInt(VERIFY + 12);
+                for (int v = 0; v < VIEWS.length; v++) {
+                    long h = smalls.get(of)[v];
+                    small[v] =
+                            TestHashes.flip(
+                                    mirror ? h ^ io.imageguard.match.PhotoHash.MIRROR_MASK_64 : h,
+                                    smallBits,
+                                    rnd);
+                    long[] words = base.verifyHash(VIEWS[v], mirror);
+                    // spread largeBits over the four words
+                    for (int w = 0; w < 4; w++) {
+                        large[v][w] = TestHashes.flip(words[w], largeBits / 4, rnd);
+                    }
+                }
+            } else {
+                for (int v = 0; v < VIEWS.length; v++) {
+                    small[v] = rnd.nextLong();
+                    for (int w = 0; w < 4; w++) {
+                        large[v][w] = rnd.nextLong();
+                    }
+                }
+            }
+            smalls.add(small);
+            larges.add(large);
+            texts.add(viewsText(small, large));
+        }
+        var harness =
+                new KeyedOneInputStreamOperatorTestHarness<Integer, RegistryProbe, RegistryAnswer>(
+                        new KeyedProcessOperator<>(
+                                new RegistryShardProcessFunction(
+                                        1, RADIUS, VIEW_RADIUS, VERIFY, 1_000_000)),
+                        RegistryProbe::shard,
+                        Types.INT);
+        harness.open();
+        for (int i = 0; i < texts.size(); i++) {
+            ListingPhoto p =
+                    new ListingPhoto(
+                            "e" + i,
+                            START.plusSeconds(i),
+                            "S-" + i,
+                            "L-" + i,
+                            "L-" + i + "/1",
+                            ImageRole.MAIN,
+                            null,
+                            texts.get(i),
+                            null);
+            harness.processElement(
+                    new StreamRecord<>(
+                            new RegistryProbe(p, 0, true), p.eventTime().toEpochMilli()));
+        }
+        harness.processWatermark(START.plusSeconds(texts.size()).toEpochMilli());
+        Map<String, String> answered = new HashMap<>();
+        for (RegistryAnswer a : harness.extractOutputValues()) {
+            answered.put(a.photo().eventId(), a.match() == null ? null : a.match().eventId());
+        }
+        harness.close();
+
+        io.imageguard.match.PhotoMatcher matcher =
+                new io.imageguard.match.PhotoMatcher(VIEW_RADIUS, VERIFY);
+        List<io.imageguard.match.PhotoHash> parsed = new ArrayList<>();
+        for (String t : texts) {
+            parsed.add(
+                    io.imageguard.match.PhotoHash.fromText(io.imageguard.match.HashText.parse(t)));
+        }
+        int withMatch = 0;
+        int candidatesRefused = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            String expected = null;
+            for (int j = 0; j < i; j++) {
+                io.imageguard.match.PhotoMatcher.Comparison c =
+                        matcher.compare(parsed.get(j), parsed.get(i));
+                if (c.match()) {
+                    expected = "e" + j;
+                    break;
+                }
+                candidatesRefused += c.verified() ? 1 : 0;
+            }
+            assertThat(answered.get("e" + i)).as("photo e%d", i).isEqualTo(expected);
+            withMatch += expected == null ? 0 : 1;
+        }
+        // both sides of the verification threshold were exercised
+        assertThat(withMatch).isGreaterThan(100);
+        assertThat(candidatesRefused).isGreaterThan(50);
+    }
 }

@@ -28,8 +28,15 @@ import javax.imageio.ImageIO;
  * come from all ordered pairs of different originals plus every original against the edits of every
  * other photo; per-edit recall and the hard-negative match rate are read at those thresholds.
  *
- * <p>Usage: {@code Evaluate DEVSET_DIR [--originals N] [--edits id,id,...] [--input-side N]}. Also
- * prints the mean cost of {@link PhotoMatcher#hash} per image at that input side (single thread).
+ * <p>Usage: {@code Evaluate DEVSET_DIR [--originals N] [--edits id,id,...] [--input-side N]
+ * [--radii R,...] [--fixed R:T,...] [--pdq-full]}. {@code --radii ''} skips the "radius +
+ * verification" designs. Also prints the mean cost of {@link PhotoMatcher#hash} per image at that
+ * input side (single thread).
+ *
+ * <p>When Meta's PDQ classes are on the classpath ({@link PdqBaseline}), two more designs are
+ * scored on the same reduced images: "PDQ" (256-bit Hamming distance) and "PDQ + mirror" (also the
+ * query's mirror hash, the smaller distance decides), and PDQ's cost per image is printed. {@code
+ * --pdq-full} adds both again on the images before reduction (edits apply at ≤ 1024 px).
  */
 public final class Evaluate {
     static int inputSide = 512;
@@ -38,9 +45,15 @@ public final class Evaluate {
     static final PhotoMatcher MATCHER = new PhotoMatcher();
     static final boolean DIAG = Boolean.getBoolean("diag");
     static final double[] FMRS = {1e-3, 1e-4};
+    static final PdqBaseline PDQ = PdqBaseline.loadOrNull();
+    static boolean pdqFull;
+    static long pdqNanos;
 
-    /** One image's signatures under every design. */
-    record Sig(Hash phash, ViewProbe views, PhotoHash photo) {}
+    /**
+     * One image's signatures under every design; {@code pdq} (on the reduced image) and {@code
+     * pdqFull} (before reduction) are {@link PdqBaseline#hash} results, null when not computed.
+     */
+    record Sig(Hash phash, ViewProbe views, PhotoHash photo, long[] pdq, long[] pdqFull) {}
 
     static final List<String> hardKinds = new ArrayList<>();
 
@@ -58,23 +71,25 @@ public final class Evaluate {
         Path dir = Path.of(args[0]);
         int maxOriginals = Integer.MAX_VALUE;
         List<PhotoEdit> edits = Arrays.asList(PhotoEdit.values());
-        for (int i = 1; i < args.length; i += 2) {
+        for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
-                case "--originals" -> maxOriginals = Integer.parseInt(args[i + 1]);
-                case "--input-side" -> inputSide = Integer.parseInt(args[i + 1]);
+                case "--originals" -> maxOriginals = Integer.parseInt(args[++i]);
+                case "--input-side" -> inputSide = Integer.parseInt(args[++i]);
+                case "--pdq-full" -> pdqFull = true;
                 case "--fixed" -> {
-                    for (String rt : args[i + 1].split(",")) {
+                    for (String rt : args[++i].split(",")) {
                         String[] p = rt.split(":");
                         fixedThresholds.put(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
                     }
                 }
                 case "--radii" ->
                         radii =
-                                Arrays.stream(args[i + 1].split(","))
+                                Arrays.stream(args[++i].split(","))
+                                        .filter(r -> !r.isBlank())
                                         .mapToInt(Integer::parseInt)
                                         .toArray();
                 case "--edits" ->
-                        edits = Arrays.stream(args[i + 1].split(",")).map(PhotoEdit::byId).toList();
+                        edits = Arrays.stream(args[++i].split(",")).map(PhotoEdit::byId).toList();
                 default -> throw new IllegalArgumentException(args[i]);
             }
         }
@@ -118,6 +133,14 @@ public final class Evaluate {
                 inputSide,
                 hashNanos / 1e6 / hashCount,
                 hashCount);
+        if (PDQ != null) {
+            System.out.printf(
+                    Locale.ROOT,
+                    "input side %d: PDQ hash + mirror hash %.2f ms per image (mean of %d)%n",
+                    inputSide,
+                    pdqNanos / 1e6 / hashCount,
+                    hashCount);
+        }
         for (Design d : designs()) {
             report(d, orig, edited, edits, hardNeg);
         }
@@ -171,7 +194,15 @@ public final class Evaluate {
         PhotoHash photo = MATCHER.hash(small);
         hashNanos += System.nanoTime() - t0;
         hashCount++;
-        return new Sig(phash.hash(small), ViewProbe.of(small), photo);
+        long[] pdq = null;
+        long[] full = null;
+        if (PDQ != null) {
+            t0 = System.nanoTime();
+            pdq = PDQ.hash(small);
+            pdqNanos += System.nanoTime() - t0;
+            full = pdqFull ? PDQ.hash(image) : null;
+        }
+        return new Sig(phash.hash(small), ViewProbe.of(small), photo, pdq, full);
     }
 
     /** Candidate radii of the "radius + verification" designs ({@code --radii}). */
@@ -180,6 +211,20 @@ public final class Evaluate {
     static List<Design> designs() {
         List<Design> d = new ArrayList<>();
         d.add(new Design("pHash-64 (JImageHash)", (a, b) -> a.phash.hammingDistance(b.phash)));
+        if (PDQ != null) {
+            d.add(new Design("PDQ", (a, b) -> PdqBaseline.distance(a.pdq, 0, b.pdq, 0)));
+            d.add(new Design("PDQ + mirror", (a, b) -> pdqMirror(a.pdq, b.pdq)));
+            if (pdqFull) {
+                d.add(
+                        new Design(
+                                "PDQ, full resolution",
+                                (a, b) -> PdqBaseline.distance(a.pdqFull, 0, b.pdqFull, 0)));
+                d.add(
+                        new Design(
+                                "PDQ + mirror, full resolution",
+                                (a, b) -> pdqMirror(a.pdqFull, b.pdqFull)));
+            }
+        }
         d.add(new Design("dct64 whole+mirror", views(List.of("W"), List.of("W"), true)));
         d.add(new Design("dct64 trim+mirror", views(List.of("T"), List.of("T"), true)));
         d.add(
@@ -207,6 +252,13 @@ public final class Evaluate {
                             fixedThresholds.getOrDefault(r, -1)));
         }
         return d;
+    }
+
+    /** Registered hash against the query's hash and the query's mirror hash: the smaller. */
+    private static int pdqMirror(long[] registered, long[] query) {
+        return Math.min(
+                PdqBaseline.distance(registered, 0, query, 0),
+                PdqBaseline.distance(registered, 0, query, 4));
     }
 
     /** Minimum 64-bit distance over registered × query views (and the query's mirror). */

@@ -45,8 +45,14 @@ final class CompareCommand implements Callable<Integer> {
                     c.registeredView(),
                     c.queryView(),
                     c.mirrored() ? ", mirrored" : "");
+        } else if (c.colourSetAside()) {
+            System.out.println(
+                    "verification did not run: the view pairs within the radius differ in colour");
         } else {
             System.out.println("verification did not run: no view pair within the radius");
+        }
+        if (c.verified() && c.colourSetAside()) {
+            System.out.println("closer view pairs set aside: their colours differ");
         }
         System.out.println(c.match() ? "match" : "no-match");
         return 0;

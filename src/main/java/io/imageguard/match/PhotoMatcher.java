@@ -71,6 +71,8 @@ public final class PhotoMatcher {
      * @param registeredView the registered photo's view of the deciding pair, or null
      * @param queryView the new photo's view of the deciding pair, or null
      * @param mirrored whether the deciding pair matched the new photo's mirror image
+     * @param colourSetAside whether a view pair closer on 256 bits than the deciding one (or, when
+     *     none decided, any candidate pair) was set aside because its colours differ
      * @param match whether the new photo is a copy of the registered one
      */
     public record Comparison(
@@ -82,6 +84,7 @@ public final class PhotoMatcher {
             String registeredView,
             String queryView,
             boolean mirrored,
+            boolean colourSetAside,
             boolean match) {}
 
     /** Whether {@code query} is a copy of {@code registered}. */
@@ -91,6 +94,7 @@ public final class PhotoMatcher {
         String rv = null;
         String qv = null;
         boolean mirrored = false;
+        int bestSetAside = Integer.MAX_VALUE;
         for (String r : PhotoHash.INDEX_VIEWS) {
             long[] ra = registered.index(r);
             if (ra == null) {
@@ -109,7 +113,12 @@ public final class PhotoMatcher {
                     }
                     int v = DctHash.H256.distance(registered.verify(r), query.verify(q), m);
                     // the colour check only for a pair that would become the best one
-                    if (v < bestVerify && Chroma.agree(registered.chroma(r), query.chroma(q), m)) {
+                    if (v >= bestVerify) {
+                        continue;
+                    }
+                    if (!Chroma.agree(registered.chroma(r), query.chroma(q), m)) {
+                        bestSetAside = Math.min(bestSetAside, v);
+                    } else {
                         bestVerify = v;
                         rv = r;
                         qv = q;
@@ -128,6 +137,7 @@ public final class PhotoMatcher {
                 rv,
                 qv,
                 mirrored,
+                bestSetAside < bestVerify,
                 verified && bestVerify <= verifyThreshold);
     }
 

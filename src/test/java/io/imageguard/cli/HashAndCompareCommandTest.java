@@ -69,4 +69,29 @@ class HashAndCompareCommandTest {
         String hashB = lines.get(3).substring(lines.get(3).indexOf('\t') + 1);
         assertThat(lastLine(run("compare", hashA, hashB))).isEqualTo("match");
     }
+
+    @Test
+    void comparingTheSameShapeInAnotherColourSaysWhy(@TempDir Path dir) throws Exception {
+        // a saturated product: a muted one's colours may still point the same way when swapped
+        var dress = ProductPhotoPainter.paint(1);
+        var swapped =
+                new java.awt.image.BufferedImage(
+                        dress.getWidth(),
+                        dress.getHeight(),
+                        java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < dress.getHeight(); y++) {
+            for (int x = 0; x < dress.getWidth(); x++) {
+                int c = dress.getRGB(x, y);
+                // red and blue swapped: the same dress in another colour
+                swapped.setRGB(x, y, (c & 0xff) << 16 | (c & 0xff00) | (c >> 16 & 0xff));
+            }
+        }
+        Path a = Files.write(dir.resolve("dress.jpg"), ImageOps.jpeg(dress, 0.9f));
+        Path b = Files.write(dir.resolve("dress-blue.jpg"), ImageOps.jpeg(swapped, 0.9f));
+
+        String out = run("compare", a.toString(), b.toString());
+
+        assertThat(out).contains("colour");
+        assertThat(lastLine(out)).isEqualTo("no-match");
+    }
 }

@@ -173,7 +173,9 @@ class PhotoMatcherTest {
         assertThat(matcher.compare(a.withoutColour(), b.withoutColour()).match())
                 .as("luminance alone cannot tell them apart")
                 .isTrue();
-        assertThat(matcher.compare(a, b).match()).isFalse();
+        PhotoMatcher.Comparison c = matcher.compare(a, b);
+        assertThat(c.match()).isFalse();
+        assertThat(c.colourSetAside()).isTrue();
     }
 
     @Test

@@ -3,8 +3,6 @@ package io.imageguard.match;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The text form of a photo's hashes, as events carry it in {@code hash} and {@code imageguard hash}
@@ -14,14 +12,12 @@ import java.util.regex.Pattern;
  * unique within one text.
  */
 public record HashText(List<Item> items) {
-    private static final Pattern ALGORITHM = Pattern.compile("[a-z][a-z0-9-]{0,31}");
-    private static final Pattern HEX = Pattern.compile("([0-9a-fA-F]{2}){1,128}");
     private static final HexFormat HEX_FORMAT = HexFormat.of();
 
     /** One hash: the algorithm (with its view) and its bits, most significant first. */
     public record Item(String algorithm, byte[] bytes) {
         public Item {
-            if (!ALGORITHM.matcher(algorithm).matches()) {
+            if (!isAlgorithmName(algorithm)) {
                 throw new IllegalArgumentException("bad hash algorithm name: " + algorithm);
             }
             if (bytes.length == 0 || bytes.length > 128) {
@@ -100,14 +96,62 @@ public record HashText(List<Item> items) {
             if (colon < 0) {
                 throw new IllegalArgumentException("hash item without ':': " + part);
             }
-            String alg = part.substring(0, colon);
-            String hex = part.substring(colon + 1);
-            if (!HEX.matcher(hex).matches()) {
+            byte[] bytes = hexBytes(part, colon + 1);
+            if (bytes == null) {
                 throw new IllegalArgumentException("bad hex in hash item: " + part);
             }
-            items.add(new Item(alg, HEX_FORMAT.parseHex(hex.toLowerCase(Locale.ROOT))));
+            items.add(new Item(part.substring(0, colon), bytes));
         }
         return new HashText(items);
+    }
+
+    /**
+     * {@code [a-z][a-z0-9-]{0,31}}, checked by hand: every hash a registry lookup parses passes
+     * here.
+     */
+    private static boolean isAlgorithmName(String s) {
+        if (s.isEmpty() || s.length() > 32 || s.charAt(0) < 'a' || s.charAt(0) > 'z') {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The bytes of {@code s} from {@code from} on: 1 to 128 bytes of hex digits, or null. */
+    private static byte[] hexBytes(String s, int from) {
+        int n = s.length() - from;
+        if (n < 2 || n > 256 || n % 2 != 0) {
+            return null;
+        }
+        byte[] out = new byte[n / 2];
+        for (int i = 0; i < out.length; i++) {
+            int hi = hexDigit(s.charAt(from + 2 * i));
+            int lo = hexDigit(s.charAt(from + 2 * i + 1));
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            out[i] = (byte) (hi << 4 | lo);
+        }
+        return out;
+    }
+
+    /** ASCII hex only ({@code Character.digit} would take other scripts' digits too). */
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     /** The item for {@code algorithm}, or {@code null}. */

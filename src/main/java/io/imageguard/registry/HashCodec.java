@@ -37,8 +37,12 @@ final class HashCodec {
     private HashCodec() {}
 
     static byte[] encode(String hashText) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        for (HashText.Item item : HashText.parse(hashText).items()) {
+        return encode(HashText.parse(hashText));
+    }
+
+    static byte[] encode(HashText hashText) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(768);
+        for (HashText.Item item : hashText.items()) {
             int code = ALGORITHMS.indexOf(item.algorithm());
             if (code < 0 || item.bytes().length != LENGTHS.get(code)) {
                 throw new IllegalArgumentException("not a registry hash item: " + item);

@@ -56,8 +56,8 @@ public final class RegistryHash {
                     null,
                     Long.parseUnsignedLong(text.substring(text.indexOf(':') + 1), 16));
         }
-        return new RegistryHash(
-                HashCodec.encode(text), PhotoHash.fromText(HashText.parse(text)), 0);
+        HashText items = HashText.parse(text);
+        return new RegistryHash(HashCodec.encode(items), PhotoHash.fromText(items), 0);
     }
 
     /**

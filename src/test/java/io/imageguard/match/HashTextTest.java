@@ -54,7 +54,12 @@ class HashTextTest {
                 ",dct64-t:0123456789abcdef",
                 "dct64-t:0123456789abcdef,dct64-t:0123456789abcdef",
                 "dct64-t:0123456789abcdef;dct64-r:0123456789abcdef",
-                "dct64-t:0x23456789abcdef"
+                "dct64-t:0x23456789abcdef",
+                // fullwidth digits: hex means ASCII hex
+                "dct64-t:\uff10123456789abcdef",
+                "dct64-é:0123456789abcdef",
+                // 129 bytes, one more than an item may hold
+                "dct64-t:000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
             })
     void rejectsMalformedText(String s) {
         assertThatThrownBy(() -> HashText.parse(s)).isInstanceOf(IllegalArgumentException.class);

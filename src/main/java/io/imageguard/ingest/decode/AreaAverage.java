@@ -28,11 +28,10 @@ public final class AreaAverage {
         }
         int w = src.getWidth();
         int h = src.getHeight();
-        int[] rgb = opaqueRgb(src);
         BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
         int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         if (outW == w && outH == h) {
-            System.arraycopy(rgb, 0, dst, 0, dst.length);
+            System.arraycopy(opaqueRgb(src), 0, dst, 0, dst.length);
             return out;
         }
         Weights wx = new Weights(w, outW);
@@ -41,24 +40,50 @@ public final class AreaAverage {
         float[] r = new float[outW * h];
         float[] g = new float[outW * h];
         float[] b = new float[outW * h];
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            for (int ox = 0; ox < outW; ox++) {
-                float sr = 0;
-                float sg = 0;
-                float sb = 0;
-                int from = wx.first[ox];
-                for (int k = wx.offset[ox], end = wx.offset[ox + 1]; k < end; k++) {
-                    int p = rgb[row + from++];
-                    float f = wx.weight[k];
-                    sr += f * (p >> 16 & 0xFF);
-                    sg += f * (p >> 8 & 0xFF);
-                    sb += f * (p & 0xFF);
+        byte[] bgr = packedBgr(src);
+        if (bgr != null) {
+            // ImageIO's JPEG result, read in place: no int copy of the whole image first.
+            for (int y = 0; y < h; y++) {
+                int row = y * w * 3;
+                for (int ox = 0; ox < outW; ox++) {
+                    float sr = 0;
+                    float sg = 0;
+                    float sb = 0;
+                    int from = row + 3 * wx.first[ox];
+                    for (int k = wx.offset[ox], end = wx.offset[ox + 1]; k < end; k++) {
+                        float f = wx.weight[k];
+                        sr += f * (bgr[from + 2] & 0xFF);
+                        sg += f * (bgr[from + 1] & 0xFF);
+                        sb += f * (bgr[from] & 0xFF);
+                        from += 3;
+                    }
+                    int i = y * outW + ox;
+                    r[i] = sr;
+                    g[i] = sg;
+                    b[i] = sb;
                 }
-                int i = y * outW + ox;
-                r[i] = sr;
-                g[i] = sg;
-                b[i] = sb;
+            }
+        } else {
+            int[] rgb = opaqueRgb(src);
+            for (int y = 0; y < h; y++) {
+                int row = y * w;
+                for (int ox = 0; ox < outW; ox++) {
+                    float sr = 0;
+                    float sg = 0;
+                    float sb = 0;
+                    int from = wx.first[ox];
+                    for (int k = wx.offset[ox], end = wx.offset[ox + 1]; k < end; k++) {
+                        int p = rgb[row + from++];
+                        float f = wx.weight[k];
+                        sr += f * (p >> 16 & 0xFF);
+                        sg += f * (p >> 8 & 0xFF);
+                        sb += f * (p & 0xFF);
+                    }
+                    int i = y * outW + ox;
+                    r[i] = sr;
+                    g[i] = sg;
+                    b[i] = sb;
+                }
             }
         }
         // Vertical pass row by row (source rows outer, columns inner): reads stay sequential.
@@ -85,6 +110,28 @@ public final class AreaAverage {
             }
         }
         return out;
+    }
+
+    /** The bytes of a TYPE_3BYTE_BGR image without padding or offset, or null. */
+    private static byte[] packedBgr(BufferedImage src) {
+        int w = src.getWidth();
+        int h = src.getHeight();
+        if (src.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && src.getRaster().getDataBuffer() instanceof DataBufferByte db
+                && db.getNumBanks() == 1
+                && db.getOffset() == 0
+                && src.getRaster().getSampleModelTranslateX() == 0
+                && src.getRaster().getSampleModelTranslateY() == 0
+                && src.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel sm
+                && sm.getPixelStride() == 3
+                && sm.getScanlineStride() == 3 * w
+                && sm.getBandOffsets()[0] == 2
+                && sm.getBandOffsets()[1] == 1
+                && sm.getBandOffsets()[2] == 0
+                && db.getData().length == 3 * w * h) {
+            return db.getData();
+        }
+        return null;
     }
 
     /** The image as opaque 0xRRGGBB pixels, row-major; shares the array when already so. */

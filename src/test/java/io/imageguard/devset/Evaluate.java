@@ -28,11 +28,16 @@ import javax.imageio.ImageIO;
  * come from all ordered pairs of different originals plus every original against the edits of every
  * other photo; per-edit recall and the hard-negative match rate are read at those thresholds.
  *
- * <p>Usage: {@code Evaluate DEVSET_DIR [--originals N] [--edits id,id,...] [--input-side N]}. Also
+ * <p>Usage: {@code Evaluate DEVSET_DIR [--originals N] [--edits id,id,...] [--input-side N]
+ * [--via-side N]}; {@code --via-side} first reduces to N and then enlarges to the input side. Also
  * prints the mean cost of {@link PhotoMatcher#hash} per image at that input side (single thread).
  */
 public final class Evaluate {
     static int inputSide = 512;
+
+    /** {@code --via-side N}: reduce to N first, then enlarge to the input side (0: off). */
+    static int viaSide = 0;
+
     static long hashNanos;
     static long hashCount;
     static final PhotoMatcher MATCHER = new PhotoMatcher();
@@ -62,6 +67,7 @@ public final class Evaluate {
             switch (args[i]) {
                 case "--originals" -> maxOriginals = Integer.parseInt(args[i + 1]);
                 case "--input-side" -> inputSide = Integer.parseInt(args[i + 1]);
+                case "--via-side" -> viaSide = Integer.parseInt(args[i + 1]);
                 case "--fixed" -> {
                     for (String rt : args[i + 1].split(",")) {
                         String[] p = rt.split(":");
@@ -167,6 +173,13 @@ public final class Evaluate {
 
     static Sig sign(BufferedImage image, PerceptiveHash phash) {
         BufferedImage small = AreaAverage.reduce(image, inputSide);
+        if (viaSide > 0 && viaSide < inputSide) {
+            // What a decoder at a coarse JPEG scale, enlarged back to the input side, would give.
+            BufferedImage coarse = AreaAverage.reduce(image, viaSide);
+            small =
+                    io.imageguard.ingest.decode.AreaAverage.resize(
+                            coarse, small.getWidth(), small.getHeight());
+        }
         long t0 = System.nanoTime();
         PhotoHash photo = MATCHER.hash(small);
         hashNanos += System.nanoTime() - t0;

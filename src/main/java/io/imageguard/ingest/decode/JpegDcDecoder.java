@@ -700,7 +700,7 @@ public final class JpegDcDecoder {
                             }
                             restartsLeft--;
                         }
-                        decodeBlock(c, by * c.bw + bx, dcT, acT, ah, al, skipAc);
+                        decodeBlock(c, by * c.bw + bx, by, dcT, acT, ah, al, skipAc);
                         checkNotOverread();
                     }
                 }
@@ -721,7 +721,7 @@ public final class JpegDcDecoder {
                             for (int v = 0; v < c.v; v++) {
                                 int row = (my * c.v + v) * c.bw + mx * c.h;
                                 for (int h = 0; h < c.h; h++) {
-                                    decodeBlock(c, row + h, dcT, acT, ah, al, skipAc);
+                                    decodeBlock(c, row + h, my * c.v + v, dcT, acT, ah, al, skipAc);
                                 }
                             }
                         }
@@ -738,11 +738,19 @@ public final class JpegDcDecoder {
             }
         }
 
+        /** Block {@code index} of the component, in its block row {@code by}. */
         private void decodeBlock(
-                Component c, int index, Huffman dcT, Huffman acT, int ah, int al, boolean skipAc)
+                Component c,
+                int index,
+                int by,
+                Huffman dcT,
+                Huffman acT,
+                int ah,
+                int al,
+                boolean skipAc)
                 throws ImageDecodeException {
             if (side > 1) {
-                decodeBlockReduced(c, index, dcT, acT);
+                decodeBlockReduced(c, index, by, dcT, acT);
                 return;
             }
             if (ah != 0) {
@@ -781,7 +789,7 @@ public final class JpegDcDecoder {
          * Sequential scans at 1/4 or 1/2: keeps the low-frequency coefficients (dequantized), skips
          * the rest, and writes the block's side x side samples.
          */
-        private void decodeBlockReduced(Component c, int index, Huffman dcT, Huffman acT)
+        private void decodeBlockReduced(Component c, int index, int by, Huffman dcT, Huffman acT)
                 throws ImageDecodeException {
             if (bits < MAX_SYMBOL_BITS) {
                 fill();
@@ -854,7 +862,7 @@ public final class JpegDcDecoder {
             } else if (k > 64) {
                 throw corrupt("AC run past the end of a block");
             }
-            writeSamples(c, index, acRows);
+            writeSamples(c, index, by, acRows);
         }
 
         /** Reads s extra bits as a signed JPEG magnitude (bits already filled). */
@@ -868,17 +876,18 @@ public final class JpegDcDecoder {
         }
 
         /** Reduced inverse DCT of {@link #coef} into the component's sample plane. */
-        private void writeSamples(Component c, int index, int acRows) {
+        private void writeSamples(Component c, int index, int by, int acRows) {
             int stride = c.bw * side;
-            int by = index / c.bw;
-            int bx = index - by * c.bw;
+            int bx = index - by * c.bw; // the caller knows the row: no division per block
             int base = by * side * stride + bx * side;
             byte[] out = c.pix;
             float[] f = coef;
             if (acRows == 0) {
                 byte v = (byte) clamp((int) (f[0] * 0.125f + 128.5f));
                 for (int y = 0; y < side; y++) {
-                    java.util.Arrays.fill(out, base + y * stride, base + y * stride + side, v);
+                    for (int x = 0, o = base + y * stride; x < side; x++) {
+                        out[o + x] = v; // Arrays.fill costs more for 2 or 4 bytes
+                    }
                 }
                 return;
             }

@@ -1148,6 +1148,19 @@ public final class JpegDcDecoder {
          * replicating the 16x16 mean.
          */
         private int[] samplePlane(Component c, int outW, int outH) {
+            int stride = c.bw * side;
+            if (side > 1 && c.h == hMax && c.v == vMax) {
+                // Full resolution: the samples cropped to the image (interpolation below would
+                // give each sample itself, at zero weight on its neighbours).
+                int[] plane = new int[outW * outH];
+                byte[] pix = c.pix;
+                for (int y = 0; y < outH; y++) {
+                    for (int x = 0, i = y * outW, j = y * stride; x < outW; x++) {
+                        plane[i + x] = pix[j + x] & 0xFF;
+                    }
+                }
+                return plane;
+            }
             int[] means;
             if (side == 1) {
                 int q = quant[c.tq][0];
@@ -1163,7 +1176,6 @@ public final class JpegDcDecoder {
                     means[i] = c.pix[i] & 0xFF;
                 }
             }
-            int stride = c.bw * side;
             if (c.h == hMax && c.v == vMax && stride == outW) {
                 return means; // full resolution and no padding columns: use as is
             }

@@ -56,6 +56,14 @@ public final class PhotoHasher {
         return matcher.hash(reduce(bytes));
     }
 
+    /**
+     * The image the matcher hashes: decoded at reduced resolution and area-averaged to {@code
+     * inputSide} on its longer side (what {@link #hash} and {@link #views} start from).
+     */
+    public BufferedImage input(byte[] bytes) throws ImageDecodeException {
+        return reduce(bytes);
+    }
+
     private BufferedImage reduce(byte[] bytes) throws ImageDecodeException {
         return io.imageguard.match.AreaAverage.reduce(
                 decoder.decode(bytes, shorterSideNeeded(bytes)), inputSide);

@@ -1,6 +1,7 @@
 package io.imageguard.match;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 
 /**
  * Area-average resampling: each output pixel is the coverage-weighted mean of the source pixels its
@@ -23,7 +24,7 @@ public final class AreaAverage {
         }
         int ow = Math.max(1, (int) Math.round(w * f));
         int oh = Math.max(1, (int) Math.round(h * f));
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        int[] argb = pixels(image);
         float[][] planes = new float[3][w * h];
         for (int i = 0; i < argb.length; i++) {
             planes[0][i] = (argb[i] >> 16) & 0xff;
@@ -39,8 +40,34 @@ public final class AreaAverage {
             rgb[i] = (byte8(out[0][i]) << 16) | (byte8(out[1][i]) << 8) | byte8(out[2][i]);
         }
         BufferedImage result = new BufferedImage(ow, oh, BufferedImage.TYPE_INT_RGB);
-        result.setRGB(0, 0, ow, oh, rgb, 0, ow);
+        System.arraycopy(
+                rgb,
+                0,
+                ((DataBufferInt) result.getRaster().getDataBuffer()).getData(),
+                0,
+                rgb.length);
         return result;
+    }
+
+    /**
+     * {@code image.getRGB} of the whole image; for a TYPE_INT_RGB image that owns its whole buffer,
+     * the buffer itself (the caller must not modify it): getRGB converts pixel by pixel through the
+     * colour model, which costs more than the hashing it feeds.
+     */
+    static int[] pixels(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        if (image.getType() == BufferedImage.TYPE_INT_RGB
+                && image.getRaster().getDataBuffer() instanceof DataBufferInt db
+                && db.getNumBanks() == 1
+                && db.getOffset() == 0
+                && image.getRaster().getSampleModelTranslateX() == 0
+                && image.getRaster().getSampleModelTranslateY() == 0
+                && image.getRaster().getSampleModel().getWidth() == w
+                && db.getData().length == w * h) {
+            return db.getData();
+        }
+        return image.getRGB(0, 0, w, h, null, 0, w);
     }
 
     private static int byte8(float v) {
@@ -65,30 +92,36 @@ public final class AreaAverage {
         float[][] wy = weights(y0, y1, outH, height);
         int[] sx = starts(x0, x1, outW);
         int[] sy = starts(y0, y1, outH);
-        // Horizontal pass over the rows the region touches, then the vertical pass.
+        // Horizontal pass over the rows the region touches, then the vertical pass. Each output
+        // is summed in the same order (taps ascending) in both passes, so the result does not
+        // depend on the loop order chosen for speed.
         int rowLo = (int) Math.floor(y0);
         int rowHi = Math.min(height, (int) Math.ceil(y1));
         float[] tmp = new float[(rowHi - rowLo) * outW];
         for (int y = rowLo; y < rowHi; y++) {
             int base = y * width;
+            int o = (y - rowLo) * outW;
             for (int ox = 0; ox < outW; ox++) {
                 float s = 0;
                 float[] w = wx[ox];
+                int from = base + sx[ox];
                 for (int k = 0; k < w.length; k++) {
-                    s += w[k] * src[base + sx[ox] + k];
+                    s += w[k] * src[from + k];
                 }
-                tmp[(y - rowLo) * outW + ox] = s;
+                tmp[o + ox] = s;
             }
         }
+        // Vertical pass a whole output row at a time: reads tmp row by row, not down columns.
         float[] out = new float[outW * outH];
         for (int oy = 0; oy < outH; oy++) {
             float[] w = wy[oy];
-            for (int ox = 0; ox < outW; ox++) {
-                float s = 0;
-                for (int k = 0; k < w.length; k++) {
-                    s += w[k] * tmp[(sy[oy] + k - rowLo) * outW + ox];
+            int o = oy * outW;
+            for (int k = 0; k < w.length; k++) {
+                float f = w[k];
+                int row = (sy[oy] + k - rowLo) * outW;
+                for (int ox = 0; ox < outW; ox++) {
+                    out[o + ox] += f * tmp[row + ox];
                 }
-                out[oy * outW + ox] = s;
             }
         }
         return out;

@@ -56,8 +56,19 @@ public final class PhotoMatcher {
     public PhotoHash hash(BufferedImage image) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-        return PhotoHash.of(GrayImage.of(argb, w, h), Chroma.of(argb, w, h));
+        return hash(AreaAverage.pixels(image), w, h);
+    }
+
+    /**
+     * The hashes of every view of a {@code w × h} image given as {@code 0xRRGGBB} pixels row by row
+     * (the alpha byte is ignored): what {@link #hash(BufferedImage)} computes, for a caller that
+     * already holds the pixels.
+     */
+    public PhotoHash hash(int[] rgb, int w, int h) {
+        if (rgb.length != w * h) {
+            throw new IllegalArgumentException(rgb.length + " pixels for " + w + "x" + h);
+        }
+        return PhotoHash.of(GrayImage.of(rgb, w, h), Chroma.of(rgb, w, h));
     }
 
     /**

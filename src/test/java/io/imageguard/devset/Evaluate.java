@@ -29,9 +29,10 @@ import javax.imageio.ImageIO;
  * other photo; per-edit recall and the hard-negative match rate are read at those thresholds.
  *
  * <p>Usage: {@code Evaluate DEVSET_DIR [--originals N] [--edits id,id,...] [--input-side N]
- * [--radii R,...] [--fixed R:T,...] [--pdq-full]}. {@code --radii ''} skips the "radius +
- * verification" designs. Also prints the mean cost of {@link PhotoMatcher#hash} per image at that
- * input side (single thread).
+ * [--radii R,...] [--fixed R:T,...] [--pdq-full] [--via-side N]}. {@code --radii ''} skips the
+ * "radius + verification" designs; {@code --via-side} first reduces to N and then enlarges to the
+ * input side. Also prints the mean cost of {@link PhotoMatcher#hash} per image at that input side
+ * (single thread).
  *
  * <p>When Meta's PDQ classes are on the classpath ({@link PdqBaseline}), two more designs are
  * scored on the same reduced images: "PDQ" (256-bit Hamming distance) and "PDQ + mirror" (also the
@@ -40,6 +41,10 @@ import javax.imageio.ImageIO;
  */
 public final class Evaluate {
     static int inputSide = 512;
+
+    /** {@code --via-side N}: reduce to N first, then enlarge to the input side (0: off). */
+    static int viaSide = 0;
+
     static long hashNanos;
     static long hashCount;
     static final PhotoMatcher MATCHER = new PhotoMatcher();
@@ -75,6 +80,7 @@ public final class Evaluate {
             switch (args[i]) {
                 case "--originals" -> maxOriginals = Integer.parseInt(args[++i]);
                 case "--input-side" -> inputSide = Integer.parseInt(args[++i]);
+                case "--via-side" -> viaSide = Integer.parseInt(args[++i]);
                 case "--pdq-full" -> pdqFull = true;
                 case "--fixed" -> {
                     for (String rt : args[++i].split(",")) {
@@ -190,6 +196,13 @@ public final class Evaluate {
 
     static Sig sign(BufferedImage image, PerceptiveHash phash) {
         BufferedImage small = AreaAverage.reduce(image, inputSide);
+        if (viaSide > 0 && viaSide < inputSide) {
+            // What a decoder at a coarse JPEG scale, enlarged back to the input side, would give.
+            BufferedImage coarse = AreaAverage.reduce(image, viaSide);
+            small =
+                    io.imageguard.ingest.decode.AreaAverage.resize(
+                            coarse, small.getWidth(), small.getHeight());
+        }
         long t0 = System.nanoTime();
         PhotoHash photo = MATCHER.hash(small);
         hashNanos += System.nanoTime() - t0;

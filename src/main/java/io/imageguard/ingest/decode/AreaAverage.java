@@ -28,63 +28,155 @@ public final class AreaAverage {
         }
         int w = src.getWidth();
         int h = src.getHeight();
-        int[] rgb = opaqueRgb(src);
         BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
         int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         if (outW == w && outH == h) {
-            System.arraycopy(rgb, 0, dst, 0, dst.length);
+            System.arraycopy(opaqueRgb(src), 0, dst, 0, dst.length);
             return out;
         }
         Weights wx = new Weights(w, outW);
         Weights wy = new Weights(h, outH);
-        // Horizontal pass into three float planes of outW x h.
-        float[] r = new float[outW * h];
-        float[] g = new float[outW * h];
-        float[] b = new float[outW * h];
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
+        byte[] bgr = packedBgr(src);
+        int[] rgb = bgr == null ? opaqueRgb(src) : null;
+        // Strips of output rows: the horizontal pass fills three float planes for just the
+        // source rows a strip needs, and the vertical pass reads them while they are in cache.
+        // Whole-image planes (megabytes per call) cost more in allocation and memory traffic than
+        // the arithmetic; the few source rows two strips share are filtered twice, identically.
+        int maxRows = 0;
+        for (int oy0 = 0; oy0 < outH; oy0 += STRIP) {
+            maxRows = Math.max(maxRows, stripEnd(wy, oy0, outH) - wy.first[oy0]);
+        }
+        float[] r = new float[outW * maxRows];
+        float[] g = new float[outW * maxRows];
+        float[] b = new float[outW * maxRows];
+        float[] rowR = new float[w];
+        float[] rowG = new float[w];
+        float[] rowB = new float[w];
+        // Reductions by less than 3 give every output at most 4 taps: padded to exactly 4 (weight
+        // 0 on the first tap's pixel), the inner loop unrolls.
+        float[] taps4 = null;
+        int[] idx4 = null;
+        if (wx.maxTaps() <= 4) {
+            taps4 = new float[4 * outW];
+            idx4 = new int[4 * outW];
             for (int ox = 0; ox < outW; ox++) {
-                float sr = 0;
-                float sg = 0;
-                float sb = 0;
-                int from = wx.first[ox];
-                for (int k = wx.offset[ox], end = wx.offset[ox + 1]; k < end; k++) {
-                    int p = rgb[row + from++];
-                    float f = wx.weight[k];
-                    sr += f * (p >> 16 & 0xFF);
-                    sg += f * (p >> 8 & 0xFF);
-                    sb += f * (p & 0xFF);
+                for (int t = 0; t < 4; t++) {
+                    int k = wx.offset[ox] + t;
+                    boolean real = k < wx.offset[ox + 1];
+                    taps4[4 * ox + t] = real ? wx.weight[k] : 0f;
+                    idx4[4 * ox + t] = wx.first[ox] + (real ? t : 0);
                 }
-                int i = y * outW + ox;
-                r[i] = sr;
-                g[i] = sg;
-                b[i] = sb;
             }
         }
-        // Vertical pass row by row (source rows outer, columns inner): reads stay sequential.
         float[] ar = new float[outW];
         float[] ag = new float[outW];
         float[] ab = new float[outW];
-        for (int oy = 0; oy < outH; oy++) {
-            java.util.Arrays.fill(ar, 0);
-            java.util.Arrays.fill(ag, 0);
-            java.util.Arrays.fill(ab, 0);
-            int from = wy.first[oy];
-            for (int k = wy.offset[oy], end = wy.offset[oy + 1]; k < end; k++) {
-                int row = from++ * outW;
-                float f = wy.weight[k];
-                for (int ox = 0; ox < outW; ox++) {
-                    ar[ox] += f * r[row + ox];
-                    ag[ox] += f * g[row + ox];
-                    ab[ox] += f * b[row + ox];
+        for (int oy0 = 0; oy0 < outH; oy0 += STRIP) {
+            int y0 = wy.first[oy0];
+            int y1 = stripEnd(wy, oy0, outH);
+            for (int y = y0; y < y1; y++) {
+                // The row as float channels (exact: levels are small integers); ImageIO's BGR
+                // bytes are read in place, without an int copy of the whole image.
+                if (bgr != null) {
+                    for (int x = 0, j = y * w * 3; x < w; x++, j += 3) {
+                        rowR[x] = bgr[j + 2] & 0xFF;
+                        rowG[x] = bgr[j + 1] & 0xFF;
+                        rowB[x] = bgr[j] & 0xFF;
+                    }
+                } else {
+                    for (int x = 0, j = y * w; x < w; x++, j++) {
+                        int p = rgb[j];
+                        rowR[x] = p >> 16 & 0xFF;
+                        rowG[x] = p >> 8 & 0xFF;
+                        rowB[x] = p & 0xFF;
+                    }
+                }
+                int i = (y - y0) * outW;
+                if (taps4 != null) {
+                    for (int ox = 0, t = 0; ox < outW; ox++, i++, t += 4) {
+                        int x0 = idx4[t];
+                        int x1 = idx4[t + 1];
+                        int x2 = idx4[t + 2];
+                        int x3 = idx4[t + 3];
+                        float f0 = taps4[t];
+                        float f1 = taps4[t + 1];
+                        float f2 = taps4[t + 2];
+                        float f3 = taps4[t + 3];
+                        // Left to right, as the loop below sums: padding taps add +0 exactly.
+                        r[i] = f0 * rowR[x0] + f1 * rowR[x1] + f2 * rowR[x2] + f3 * rowR[x3];
+                        g[i] = f0 * rowG[x0] + f1 * rowG[x1] + f2 * rowG[x2] + f3 * rowG[x3];
+                        b[i] = f0 * rowB[x0] + f1 * rowB[x1] + f2 * rowB[x2] + f3 * rowB[x3];
+                    }
+                    continue;
+                }
+                for (int ox = 0; ox < outW; ox++, i++) {
+                    float sr = 0;
+                    float sg = 0;
+                    float sb = 0;
+                    int from = wx.first[ox];
+                    for (int k = wx.offset[ox], end = wx.offset[ox + 1]; k < end; k++, from++) {
+                        float f = wx.weight[k];
+                        sr += f * rowR[from];
+                        sg += f * rowG[from];
+                        sb += f * rowB[from];
+                    }
+                    r[i] = sr;
+                    g[i] = sg;
+                    b[i] = sb;
                 }
             }
-            int o = oy * outW;
-            for (int ox = 0; ox < outW; ox++) {
-                dst[o + ox] = channel(ar[ox]) << 16 | channel(ag[ox]) << 8 | channel(ab[ox]);
+            for (int oy = oy0, oyEnd = Math.min(outH, oy0 + STRIP); oy < oyEnd; oy++) {
+                java.util.Arrays.fill(ar, 0);
+                java.util.Arrays.fill(ag, 0);
+                java.util.Arrays.fill(ab, 0);
+                int from = wy.first[oy] - y0;
+                for (int k = wy.offset[oy], end = wy.offset[oy + 1]; k < end; k++) {
+                    int row = from++ * outW;
+                    float f = wy.weight[k];
+                    for (int ox = 0; ox < outW; ox++) {
+                        ar[ox] += f * r[row + ox];
+                        ag[ox] += f * g[row + ox];
+                        ab[ox] += f * b[row + ox];
+                    }
+                }
+                int o = oy * outW;
+                for (int ox = 0; ox < outW; ox++) {
+                    dst[o + ox] = channel(ar[ox]) << 16 | channel(ag[ox]) << 8 | channel(ab[ox]);
+                }
             }
         }
         return out;
+    }
+
+    /** Output rows per strip of {@link #resize}. */
+    private static final int STRIP = 16;
+
+    /** One past the last source row the output rows {@code [oy0, oy0 + STRIP)} read. */
+    private static int stripEnd(Weights wy, int oy0, int outH) {
+        int last = Math.min(outH, oy0 + STRIP) - 1;
+        return wy.first[last] + wy.offset[last + 1] - wy.offset[last];
+    }
+
+    /** The bytes of a TYPE_3BYTE_BGR image without padding or offset, or null. */
+    private static byte[] packedBgr(BufferedImage src) {
+        int w = src.getWidth();
+        int h = src.getHeight();
+        if (src.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && src.getRaster().getDataBuffer() instanceof DataBufferByte db
+                && db.getNumBanks() == 1
+                && db.getOffset() == 0
+                && src.getRaster().getSampleModelTranslateX() == 0
+                && src.getRaster().getSampleModelTranslateY() == 0
+                && src.getRaster().getSampleModel() instanceof PixelInterleavedSampleModel sm
+                && sm.getPixelStride() == 3
+                && sm.getScanlineStride() == 3 * w
+                && sm.getBandOffsets()[0] == 2
+                && sm.getBandOffsets()[1] == 1
+                && sm.getBandOffsets()[2] == 0
+                && db.getData().length == 3 * w * h) {
+            return db.getData();
+        }
+        return null;
     }
 
     /** The image as opaque 0xRRGGBB pixels, row-major; shares the array when already so. */
@@ -199,6 +291,14 @@ public final class AreaAverage {
                 }
             }
             offset[out] = k;
+        }
+
+        int maxTaps() {
+            int max = 0;
+            for (int o = 0; o + 1 < offset.length; o++) {
+                max = Math.max(max, offset[o + 1] - offset[o]);
+            }
+            return max;
         }
     }
 }

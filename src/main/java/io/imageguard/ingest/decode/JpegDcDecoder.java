@@ -58,6 +58,9 @@ public final class JpegDcDecoder {
     /** Lookahead of the multi-symbol AC skipping table. */
     private static final int AC_RUN_BITS = 12;
 
+    /** Lookahead of the one-symbol AC table that also holds the coefficient's value. */
+    private static final int AC_VALUE_BITS = 11;
+
     /** Scans with fewer blocks skip AC one symbol at a time: the table would not pay off. */
     private static final int AC_RUN_MIN_BLOCKS = 1024;
 
@@ -158,6 +161,14 @@ public final class JpegDcDecoder {
          */
         int[] acRun;
 
+        /**
+         * AC decoding at reduced scales, one coefficient per lookup: indexed by the next {@value
+         * #AC_VALUE_BITS} bits, for a non-zero coefficient whose code and extra bits fit in them:
+         * bits used | run << 8 | value << 16 (signed); 0 otherwise (end of block, a run of 16,
+         * longer codes: the symbol path decodes those).
+         */
+        int[] acValue;
+
         final int[] maxCode = new int[17];
         final int[] minCode = new int[17];
         final int[] valPtr = new int[17];
@@ -187,6 +198,34 @@ public final class JpegDcDecoder {
                 maxCode[len] = counts[len] == 0 ? -1 : code - 1;
                 code <<= 1;
             }
+        }
+
+        /** Builds {@link #acValue} on first use as an AC table of a reduced sequential scan. */
+        void ensureAcValues() {
+            if (acValue != null) {
+                return;
+            }
+            int[] table = new int[1 << AC_VALUE_BITS];
+            for (int len = 1; len < AC_VALUE_BITS; len++) {
+                for (int i = 0; i <= maxCode[len] - minCode[len]; i++) {
+                    int sym = symbols[valPtr[len] + i] & 0xFF;
+                    int size = sym & 15;
+                    if (size == 0 || size > 10 || len + size > AC_VALUE_BITS) {
+                        continue;
+                    }
+                    int prefix = (minCode[len] + i) << size;
+                    int shift = AC_VALUE_BITS - len - size;
+                    for (int extra = 0; extra < 1 << size; extra++) {
+                        int value = extra < 1 << (size - 1) ? extra + (-1 << size) + 1 : extra;
+                        int e = (len + size) | (sym >> 4) << 8 | value << 16;
+                        int first = (prefix | extra) << shift;
+                        for (int j = 0; j < 1 << shift; j++) {
+                            table[first | j] = e;
+                        }
+                    }
+                }
+            }
+            acValue = table;
         }
 
         /** Builds {@link #acRun} on first use as an AC table of a sequential scan. */
@@ -603,6 +642,9 @@ public final class JpegDcDecoder {
                     }
                     if (scanBlocks(scan) >= AC_RUN_MIN_BLOCKS) {
                         acTables[c.acTable].ensureAcRuns();
+                        if (side > 1) {
+                            acTables[c.acTable].ensureAcValues();
+                        }
                     }
                 }
             }
@@ -658,7 +700,7 @@ public final class JpegDcDecoder {
                             }
                             restartsLeft--;
                         }
-                        decodeBlock(c, by * c.bw + bx, dcT, acT, ah, al, skipAc);
+                        decodeBlock(c, by * c.bw + bx, by, dcT, acT, ah, al, skipAc);
                         checkNotOverread();
                     }
                 }
@@ -679,7 +721,7 @@ public final class JpegDcDecoder {
                             for (int v = 0; v < c.v; v++) {
                                 int row = (my * c.v + v) * c.bw + mx * c.h;
                                 for (int h = 0; h < c.h; h++) {
-                                    decodeBlock(c, row + h, dcT, acT, ah, al, skipAc);
+                                    decodeBlock(c, row + h, my * c.v + v, dcT, acT, ah, al, skipAc);
                                 }
                             }
                         }
@@ -696,11 +738,19 @@ public final class JpegDcDecoder {
             }
         }
 
+        /** Block {@code index} of the component, in its block row {@code by}. */
         private void decodeBlock(
-                Component c, int index, Huffman dcT, Huffman acT, int ah, int al, boolean skipAc)
+                Component c,
+                int index,
+                int by,
+                Huffman dcT,
+                Huffman acT,
+                int ah,
+                int al,
+                boolean skipAc)
                 throws ImageDecodeException {
             if (side > 1) {
-                decodeBlockReduced(c, index, dcT, acT);
+                decodeBlockReduced(c, index, by, dcT, acT);
                 return;
             }
             if (ah != 0) {
@@ -739,7 +789,7 @@ public final class JpegDcDecoder {
          * Sequential scans at 1/4 or 1/2: keeps the low-frequency coefficients (dequantized), skips
          * the rest, and writes the block's side x side samples.
          */
-        private void decodeBlockReduced(Component c, int index, Huffman dcT, Huffman acT)
+        private void decodeBlockReduced(Component c, int index, int by, Huffman dcT, Huffman acT)
                 throws ImageDecodeException {
             if (bits < MAX_SYMBOL_BITS) {
                 fill();
@@ -751,13 +801,36 @@ public final class JpegDcDecoder {
             c.pred += extend(s);
             int[] q = quant[c.tq];
             float[] f = coef;
-            java.util.Arrays.fill(f, 0, side * side, 0f);
             f[0] = (float) c.pred * q[0];
+            for (int i = 1; i < side * side; i++) {
+                f[i] = 0f; // a loop: Arrays.fill of 3 or 15 floats costs several times more
+            }
             int acRows = 0; // bit v: row v of the kept block has a non-zero AC coefficient
             int k = 1;
+            int[] fast = acT.acValue;
             while (k <= lastKeptZigzag) {
                 if (bits < MAX_SYMBOL_BITS) {
                     fill();
+                }
+                if (fast != null) {
+                    int e =
+                            fast[
+                                    (int) (buf >>> (bits - AC_VALUE_BITS))
+                                            & ((1 << AC_VALUE_BITS) - 1)];
+                    if (e != 0) {
+                        bits -= e & 0xFF;
+                        k += e >>> 8 & 0xFF;
+                        if (k > 63) {
+                            throw corrupt("AC run past the end of a block");
+                        }
+                        int slot = zigzagSlot[k];
+                        if (slot >= 0) {
+                            f[slot] = (float) (e >> 16) * q[k];
+                            acRows |= 1 << (slot >> rowShift);
+                        }
+                        k++;
+                        continue;
+                    }
                 }
                 int sym = decodeSymbol(acT);
                 int size = sym & 15;
@@ -789,7 +862,7 @@ public final class JpegDcDecoder {
             } else if (k > 64) {
                 throw corrupt("AC run past the end of a block");
             }
-            writeSamples(c, index, acRows);
+            writeSamples(c, index, by, acRows);
         }
 
         /** Reads s extra bits as a signed JPEG magnitude (bits already filled). */
@@ -803,17 +876,18 @@ public final class JpegDcDecoder {
         }
 
         /** Reduced inverse DCT of {@link #coef} into the component's sample plane. */
-        private void writeSamples(Component c, int index, int acRows) {
+        private void writeSamples(Component c, int index, int by, int acRows) {
             int stride = c.bw * side;
-            int by = index / c.bw;
-            int bx = index - by * c.bw;
+            int bx = index - by * c.bw; // the caller knows the row: no division per block
             int base = by * side * stride + bx * side;
             byte[] out = c.pix;
             float[] f = coef;
             if (acRows == 0) {
                 byte v = (byte) clamp((int) (f[0] * 0.125f + 128.5f));
                 for (int y = 0; y < side; y++) {
-                    java.util.Arrays.fill(out, base + y * stride, base + y * stride + side, v);
+                    for (int x = 0, o = base + y * stride; x < side; x++) {
+                        out[o + x] = v; // Arrays.fill costs more for 2 or 4 bytes
+                    }
                 }
                 return;
             }
@@ -1074,6 +1148,19 @@ public final class JpegDcDecoder {
          * replicating the 16x16 mean.
          */
         private int[] samplePlane(Component c, int outW, int outH) {
+            int stride = c.bw * side;
+            if (side > 1 && c.h == hMax && c.v == vMax) {
+                // Full resolution: the samples cropped to the image (interpolation below would
+                // give each sample itself, at zero weight on its neighbours).
+                int[] plane = new int[outW * outH];
+                byte[] pix = c.pix;
+                for (int y = 0; y < outH; y++) {
+                    for (int x = 0, i = y * outW, j = y * stride; x < outW; x++) {
+                        plane[i + x] = pix[j + x] & 0xFF;
+                    }
+                }
+                return plane;
+            }
             int[] means;
             if (side == 1) {
                 int q = quant[c.tq][0];
@@ -1089,7 +1176,6 @@ public final class JpegDcDecoder {
                     means[i] = c.pix[i] & 0xFF;
                 }
             }
-            int stride = c.bw * side;
             if (c.h == hMax && c.v == vMax && stride == outW) {
                 return means; // full resolution and no padding columns: use as is
             }
@@ -1105,18 +1191,44 @@ public final class JpegDcDecoder {
             int[] wy = new int[outH];
             taps(outH, c.v, vMax, validH, y0, y1, wy);
             int[] plane = new int[outW * outH];
+            // Each source row interpolated horizontally once (consecutive output rows share
+            // them), then blended vertically: the same integer sums as per pixel.
+            int[] top = new int[outW];
+            int[] bottom = new int[outW];
+            int topRow = -1;
+            int bottomRow = -1;
             for (int y = 0; y < outH; y++) {
-                int rowA = y0[y] * stride;
-                int rowB = y1[y] * stride;
+                if (y0[y] != topRow) {
+                    if (y0[y] == bottomRow) {
+                        int[] t = top;
+                        top = bottom;
+                        bottom = t;
+                        topRow = bottomRow;
+                        bottomRow = -1;
+                    } else {
+                        topRow = y0[y];
+                        interpolateRow(means, topRow * stride, x0, x1, wx, top);
+                    }
+                }
+                if (y1[y] != bottomRow) {
+                    bottomRow = y1[y];
+                    interpolateRow(means, bottomRow * stride, x0, x1, wx, bottom);
+                }
                 int fy = wy[y];
+                int o = y * outW;
                 for (int x = 0; x < outW; x++) {
-                    int fx = wx[x];
-                    int top = means[rowA + x0[x]] * (256 - fx) + means[rowA + x1[x]] * fx;
-                    int bottom = means[rowB + x0[x]] * (256 - fx) + means[rowB + x1[x]] * fx;
-                    plane[y * outW + x] = (top * (256 - fy) + bottom * fy + (1 << 15)) >> 16;
+                    plane[o + x] = (top[x] * (256 - fy) + bottom[x] * fy + (1 << 15)) >> 16;
                 }
             }
             return plane;
+        }
+
+        private static void interpolateRow(
+                int[] means, int row, int[] x0, int[] x1, int[] wx, int[] out) {
+            for (int x = 0; x < out.length; x++) {
+                int fx = wx[x];
+                out[x] = means[row + x0[x]] * (256 - fx) + means[row + x1[x]] * fx;
+            }
         }
 
         /**

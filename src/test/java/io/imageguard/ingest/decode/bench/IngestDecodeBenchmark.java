@@ -52,10 +52,10 @@ public final class IngestDecodeBenchmark {
      * Graphics drawImage, nearest-neighbour): calling ImageUtil itself fails without JavaFX, which
      * this project keeps off the classpath, because that class links against it.
      */
-    static final class JImageHashPHash64 extends PerceptiveHash {
+    public static final class JImageHashPHash64 extends PerceptiveHash {
         private static final long serialVersionUID = 1L;
 
-        JImageHashPHash64() {
+        public JImageHashPHash64() {
             super(64);
         }
 
@@ -237,7 +237,7 @@ public final class IngestDecodeBenchmark {
     }
 
     /** Centre square, area-averaged to side; null when the source is smaller than side. */
-    private static BufferedImage square(BufferedImage src, int side) throws IOException {
+    public static BufferedImage square(BufferedImage src, int side) throws IOException {
         int s = Math.min(src.getWidth(), src.getHeight());
         if (s < side) {
             return null;

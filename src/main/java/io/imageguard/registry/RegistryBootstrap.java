@@ -1,0 +1,279 @@
+package io.imageguard.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.imageguard.config.ImageguardConfig;
+import io.imageguard.pipeline.FlinkSettings;
+import io.imageguard.records.ImageRole;
+import io.imageguard.records.Json;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.operators.Order;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.java.functions.KeySelector;
+import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.runtime.state.StateBackend;
+import org.apache.flink.runtime.state.hashmap.HashMapStateBackend;
+import org.apache.flink.state.api.OperatorIdentifier;
+import org.apache.flink.state.api.OperatorTransformation;
+import org.apache.flink.state.api.SavepointWriter;
+import org.apache.flink.state.api.StateBootstrapTransformation;
+import org.apache.flink.state.api.functions.KeyedStateBootstrapFunction;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Writes a savepoint holding the first-publish registry of a catalog of already-published photos:
+ * exactly the state {@link RegistryShardProcessFunction} (uid {@value #REGISTRY_UID}) would hold
+ * after seeing those photos as events — each photo stored in its hash's home shard ({@link
+ * RegistryHash#homeShard}), entry ids 0, 1, 2, … per shard in {@link ListingPhoto#PUBLISH_ORDER},
+ * {@code next-id} one past the last, and a photo whose hash text equals an earlier stored photo's
+ * not stored (exact duplicates collapse onto the earliest). Loading a registry of millions this way
+ * takes one sort and one sequential write per shard instead of one lookup per photo.
+ *
+ * <p>The savepoint holds the registry shards' state only; every other operator starts empty (event
+ * ids of the catalog are not remembered by deduplication, licences and protection modes are not
+ * loaded). It restores into a job with the same {@code registry.shards} and {@code
+ * job.max-parallelism} ({@code run}/{@code replay --from-savepoint DIR}).
+ *
+ * <p>Catalog: JSON lines, one photo per line, the fields of a listing event's image plus those of
+ * its event: {@code eventId}, {@code eventTime} (ISO-8601), {@code sellerId}, {@code listingId},
+ * {@code imageId}, {@code role} ({@link ImageRole}), {@code hash} (the matcher's views or {@code
+ * phash64:…}, as in events) and optionally {@code watermarkId}. Blank lines are skipped; a line
+ * that is not such a photo fails the bootstrap, quoting the line.
+ */
+public final class RegistryBootstrap {
+    public static final String REGISTRY_UID = "registry-shards";
+
+    private final ImageguardConfig cfg;
+
+    public RegistryBootstrap(ImageguardConfig cfg) {
+        this.cfg = cfg;
+    }
+
+    /** Reads {@code catalog} and writes the savepoint into the new directory {@code savepoint}. */
+    public void write(Path catalog, Path savepoint) throws Exception {
+        StreamExecutionEnvironment env = environment();
+        FileSource<String> source =
+                FileSource.forRecordStreamFormat(
+                                new TextLineInputFormat(),
+                                new org.apache.flink.core.fs.Path(catalog.toUri()))
+                        .build();
+        DataStream<ListingPhoto> photos =
+                env.fromSource(source, WatermarkStrategy.noWatermarks(), "catalog")
+                        .filter(line -> !line.isBlank())
+                        .map(new ParseCatalogLine(), TypeInformation.of(ListingPhoto.class))
+                        .name("parse catalog");
+        write(env, photos, savepoint);
+    }
+
+    /**
+     * The batch environment a bootstrap runs in; build {@code photos} for {@link #write(
+     * StreamExecutionEnvironment, DataStream, Path)} on it.
+     */
+    public StreamExecutionEnvironment environment() {
+        Configuration conf = FlinkSettings.of(cfg, false);
+        // a bad catalog line fails the same way on every attempt
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        // the State Processor API passes its own records (subtask states) as generic types;
+        // the registry's state keeps the serializers the job declares
+        conf.set(PipelineOptions.GENERIC_TYPES, true);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        return env;
+    }
+
+    /** Writes the registry of {@code photos} (any order, hashes as in events) and runs the job. */
+    public void write(
+            StreamExecutionEnvironment env, DataStream<ListingPhoto> photos, Path savepoint)
+            throws Exception {
+        int shards = cfg.registry().shards();
+        ShardOf shardOf = new ShardOf(shards);
+        // per shard, publish order: a sort that spills to disk, not a heap of millions of photos;
+        // the keyBy below keeps each shard's order (one upstream subtask per shard)
+        DataStream<ListingPhoto> sorted =
+                photos.keyBy(shardOf, Types.INT)
+                        .fullWindowPartition()
+                        .sortPartition(new PublishOrderKey(), Order.ASCENDING)
+                        .name("sort by shard and publish order");
+        StateBootstrapTransformation<ListingPhoto> registry =
+                OperatorTransformation.bootstrapWith(sorted)
+                        .keyBy(shardOf, Types.INT)
+                        .transform(new ShardBootstrapFunction());
+        SavepointWriter.newSavepoint(env, stateBackend(), cfg.maxParallelism())
+                .withOperator(OperatorIdentifier.forUid(REGISTRY_UID), registry)
+                .write(savepoint.toAbsolutePath().toUri().toString());
+        env.execute("imageguard bootstrap");
+    }
+
+    private StateBackend stateBackend() {
+        // the savepoint format is the same for both; RocksDB keeps big shards off the heap
+        return cfg.state().backend().equals("rocksdb")
+                ? new EmbeddedRocksDBStateBackend()
+                : new HashMapStateBackend();
+    }
+
+    /**
+     * One catalog line as the photo the registry would have seen.
+     *
+     * @throws IllegalArgumentException naming the line when a field is missing or malformed
+     */
+    public static ListingPhoto parseCatalogLine(String line) {
+        try {
+            JsonNode n = Json.MAPPER.readTree(line);
+            if (n == null || !n.isObject()) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            String hash = text(n, "hash");
+            RegistryHash.parse(hash);
+            return new ListingPhoto(
+                    text(n, "eventId"),
+                    Instant.parse(text(n, "eventTime")),
+                    text(n, "sellerId"),
+                    text(n, "listingId"),
+                    text(n, "imageId"),
+                    ImageRole.valueOf(text(n, "role")),
+                    null,
+                    hash,
+                    n.hasNonNull("watermarkId") ? n.get("watermarkId").asText() : null);
+        } catch (IllegalArgumentException | DateTimeParseException | java.io.IOException e) {
+            String shown = line.length() > 200 ? line.substring(0, 200) + "…" : line;
+            throw new IllegalArgumentException(
+                    "catalog line is not a registered photo (" + e.getMessage() + "): " + shown, e);
+        }
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException(field + " is missing or not text");
+        }
+        return v.asText();
+    }
+
+    private static final class ParseCatalogLine implements MapFunction<String, ListingPhoto> {
+        @Override
+        public ListingPhoto map(String line) {
+            return parseCatalogLine(line);
+        }
+    }
+
+    /** The shard that stores a photo: as {@link RegistryProbesFunction} chooses it. */
+    private static final class ShardOf implements KeySelector<ListingPhoto, Integer> {
+        private final int shards;
+
+        ShardOf(int shards) {
+            this.shards = shards;
+        }
+
+        @Override
+        public Integer getKey(ListingPhoto photo) {
+            return RegistryHash.homeShard(RegistryHash.parse(photo.hash()).homeBits(), shards);
+        }
+    }
+
+    /** {@link ListingPhoto#PUBLISH_ORDER} as a sortable tuple. */
+    private static final class PublishOrderKey
+            implements KeySelector<ListingPhoto, Tuple3<Long, Integer, String>> {
+        @Override
+        public Tuple3<Long, Integer, String> getKey(ListingPhoto p) {
+            return Tuple3.of(p.eventTime().getEpochSecond(), p.eventTime().getNano(), p.tieBreak());
+        }
+    }
+
+    /**
+     * Stores one shard's photos, arriving in publish order, as the registry operator would: the
+     * next id for a new hash, nothing for a hash text already stored. Checks the order it relies
+     * on.
+     */
+    private static final class ShardBootstrapFunction
+            extends KeyedStateBootstrapFunction<Integer, ListingPhoto> {
+        private transient MapState<Long, RegistryEntry> entries;
+        private transient ValueState<Long> nextId;
+        private transient Map<Integer, Shard> shards;
+
+        /** What this subtask remembers of one shard while writing it. */
+        private static final class Shard {
+            ListingPhoto last;
+
+            /** 64-bit fingerprint of a stored hash → its entry id. */
+            final Map<Long, Long> byFingerprint = new HashMap<>();
+
+            /** Stored hashes whose fingerprint an earlier, different hash already took. */
+            final Map<ByteBuffer, Long> collided = new HashMap<>();
+        }
+
+        @Override
+        public void open(OpenContext openContext) {
+            entries = getRuntimeContext().getMapState(RegistryShardProcessFunction.ENTRIES);
+            nextId = getRuntimeContext().getState(RegistryShardProcessFunction.NEXT_ID);
+            shards = new HashMap<>();
+        }
+
+        @Override
+        public void processElement(ListingPhoto photo, Context ctx) throws Exception {
+            Shard shard = shards.computeIfAbsent(ctx.getCurrentKey(), k -> new Shard());
+            if (shard.last != null && ListingPhoto.PUBLISH_ORDER.compare(shard.last, photo) > 0) {
+                throw new IllegalStateException(
+                        "catalog photos reached shard "
+                                + ctx.getCurrentKey()
+                                + " out of publish order: "
+                                + photo.eventId()
+                                + " after "
+                                + shard.last.eventId());
+            }
+            shard.last = photo;
+            RegistryEntry entry = RegistryEntry.of(photo);
+            byte[] bytes = entry.hash();
+            // The operator skips a photo whose hash text equals a stored photo's text, and it
+            // reads stored hashes back in canonical form: equal bytes and a canonical text.
+            boolean canonical = HashCodec.decode(bytes).equals(photo.hash());
+            long fingerprint = fingerprint(bytes);
+            Long sameFingerprint = shard.byFingerprint.get(fingerprint);
+            if (sameFingerprint != null
+                    && Arrays.equals(entries.get(sameFingerprint).hash(), bytes)) {
+                if (canonical) {
+                    return;
+                }
+            } else if (sameFingerprint != null
+                    && shard.collided.containsKey(ByteBuffer.wrap(bytes))
+                    && canonical) {
+                return;
+            }
+            long id = nextId.value() == null ? 0 : nextId.value();
+            nextId.update(id + 1);
+            entries.put(id, entry);
+            if (sameFingerprint == null) {
+                shard.byFingerprint.put(fingerprint, id);
+            } else if (!Arrays.equals(entries.get(sameFingerprint).hash(), bytes)) {
+                shard.collided.putIfAbsent(ByteBuffer.wrap(bytes), id);
+            }
+        }
+
+        /** FNV-1a, 64 bits: enough to find candidates; equality is then checked on the bytes. */
+        private static long fingerprint(byte[] bytes) {
+            long h = 0xcbf29ce484222325L;
+            for (byte b : bytes) {
+                h = (h ^ (b & 0xff)) * 0x100000001b3L;
+            }
+            return h;
+        }
+    }
+}

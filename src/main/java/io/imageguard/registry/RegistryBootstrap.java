@@ -9,20 +9,21 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.eventtime.TimestampAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.operators.Order;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -38,6 +39,8 @@ import org.apache.flink.state.api.functions.KeyedStateBootstrapFunction;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
 
 /**
  * Writes a savepoint holding the first-publish registry of a catalog of already-published photos:
@@ -105,17 +108,32 @@ public final class RegistryBootstrap {
             StreamExecutionEnvironment env, DataStream<ListingPhoto> photos, Path savepoint)
             throws Exception {
         int shards = cfg.registry().shards();
-        ShardOf shardOf = new ShardOf(shards);
-        // per shard, publish order: a sort that spills to disk, not a heap of millions of photos;
-        // the keyBy below keeps each shard's order (one upstream subtask per shard)
-        DataStream<ListingPhoto> sorted =
-                photos.keyBy(shardOf, Types.INT)
-                        .fullWindowPartition()
-                        .sortPartition(new PublishOrderKey(), Order.ASCENDING)
-                        .name("sort by shard and publish order");
-        StateBootstrapTransformation<ListingPhoto> registry =
-                OperatorTransformation.bootstrapWith(sorted)
-                        .keyBy(shardOf, Types.INT)
+        TypeInformation<Tuple2<Integer, ListingPhoto>> type =
+                Types.TUPLE(Types.INT, TypeInformation.of(ListingPhoto.class));
+        // Per shard, publish order, by Flink's batch sort (it spills to disk, no heap of millions
+        // of
+        // photos): a keyed operator's input comes sorted by key and timestamp, so with the event
+        // time as timestamp only photos of the same millisecond remain to be ordered. The
+        // bootstrap operator's input is sorted by (key, timestamp) once more: there each photo's
+        // rank in its shard is the timestamp, which keeps the order.
+        DataStream<Tuple2<Integer, ListingPhoto>> ranked =
+                photos.map(new WithShard(shards), type)
+                        .name("home shard")
+                        .assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<Tuple2<Integer, ListingPhoto>>noWatermarks()
+                                        .withTimestampAssigner(
+                                                (t, ts) -> t.f1.eventTime().toEpochMilli()))
+                        .name("event time")
+                        .keyBy(t -> t.f0, Types.INT)
+                        .process(new PublishOrder(), type)
+                        .name("publish order per shard")
+                        .assignTimestampsAndWatermarks(
+                                WatermarkStrategy.<Tuple2<Integer, ListingPhoto>>noWatermarks()
+                                        .withTimestampAssigner(c -> new RankInShard()))
+                        .name("rank in shard");
+        StateBootstrapTransformation<Tuple2<Integer, ListingPhoto>> registry =
+                OperatorTransformation.bootstrapWith(ranked)
+                        .keyBy(t -> t.f0, Types.INT)
                         .transform(new ShardBootstrapFunction());
         SavepointWriter.newSavepoint(env, stateBackend(), cfg.maxParallelism())
                 .withOperator(OperatorIdentifier.forUid(REGISTRY_UID), registry)
@@ -175,26 +193,90 @@ public final class RegistryBootstrap {
         }
     }
 
-    /** The shard that stores a photo: as {@link RegistryProbesFunction} chooses it. */
-    private static final class ShardOf implements KeySelector<ListingPhoto, Integer> {
+    /**
+     * The shard that stores a photo, as {@link RegistryProbesFunction} chooses it, and the photo.
+     */
+    private static final class WithShard
+            implements MapFunction<ListingPhoto, Tuple2<Integer, ListingPhoto>> {
         private final int shards;
 
-        ShardOf(int shards) {
+        WithShard(int shards) {
             this.shards = shards;
         }
 
         @Override
-        public Integer getKey(ListingPhoto photo) {
-            return RegistryHash.homeShard(RegistryHash.parse(photo.hash()).homeBits(), shards);
+        public Tuple2<Integer, ListingPhoto> map(ListingPhoto photo) {
+            return Tuple2.of(
+                    RegistryHash.homeShard(RegistryHash.parse(photo.hash()).homeBits(), shards),
+                    photo);
         }
     }
 
-    /** {@link ListingPhoto#PUBLISH_ORDER} as a sortable tuple. */
-    private static final class PublishOrderKey
-            implements KeySelector<ListingPhoto, Tuple3<Long, Integer, String>> {
+    /**
+     * Within a shard whose photos arrive in event-time order (batch mode), puts the photos of one
+     * millisecond in publish order: each group is held until the time changes or the shard's input
+     * ends (batch mode fires a key's timers then).
+     */
+    private static final class PublishOrder
+            extends KeyedProcessFunction<
+                    Integer, Tuple2<Integer, ListingPhoto>, Tuple2<Integer, ListingPhoto>> {
+        private final List<Tuple2<Integer, ListingPhoto>> group = new ArrayList<>();
+        private long groupTime = Long.MIN_VALUE;
+
         @Override
-        public Tuple3<Long, Integer, String> getKey(ListingPhoto p) {
-            return Tuple3.of(p.eventTime().getEpochSecond(), p.eventTime().getNano(), p.tieBreak());
+        public void processElement(
+                Tuple2<Integer, ListingPhoto> t,
+                Context ctx,
+                Collector<Tuple2<Integer, ListingPhoto>> out) {
+            if (!group.isEmpty()
+                    && (ctx.timestamp() != groupTime || !group.get(0).f0.equals(t.f0))) {
+                flush(out);
+            }
+            if (group.isEmpty()) {
+                ctx.timerService().registerEventTimeTimer(ctx.timestamp());
+            }
+            groupTime = ctx.timestamp();
+            group.add(t);
+        }
+
+        @Override
+        public void onTimer(
+                long timestamp, OnTimerContext ctx, Collector<Tuple2<Integer, ListingPhoto>> out) {
+            if (!group.isEmpty() && group.get(0).f0.equals(ctx.getCurrentKey())) {
+                flush(out);
+            }
+        }
+
+        private void flush(Collector<Tuple2<Integer, ListingPhoto>> out) {
+            group.sort((a, b) -> ListingPhoto.PUBLISH_ORDER.compare(a.f1, b.f1));
+            group.forEach(out::collect);
+            group.clear();
+        }
+    }
+
+    /**
+     * 0, 1, 2, … per shard, over photos arriving sorted by shard and publish order; checks that
+     * order here, where a failure fails the job (in the state-writing operator it would hang it:
+     * the State Processor API's writer thread does not pass failures on).
+     */
+    private static final class RankInShard
+            implements TimestampAssigner<Tuple2<Integer, ListingPhoto>> {
+        private final Map<Integer, Long> next = new HashMap<>();
+        private final Map<Integer, ListingPhoto> last = new HashMap<>();
+
+        @Override
+        public long extractTimestamp(Tuple2<Integer, ListingPhoto> t, long recordTimestamp) {
+            ListingPhoto before = last.put(t.f0, t.f1);
+            if (before != null && ListingPhoto.PUBLISH_ORDER.compare(before, t.f1) > 0) {
+                throw new IllegalStateException(
+                        "photos of shard "
+                                + t.f0
+                                + " out of publish order: "
+                                + t.f1.eventId()
+                                + " after "
+                                + before.eventId());
+            }
+            return next.merge(t.f0, 1L, Long::sum) - 1;
         }
     }
 
@@ -204,15 +286,13 @@ public final class RegistryBootstrap {
      * on.
      */
     private static final class ShardBootstrapFunction
-            extends KeyedStateBootstrapFunction<Integer, ListingPhoto> {
+            extends KeyedStateBootstrapFunction<Integer, Tuple2<Integer, ListingPhoto>> {
         private transient MapState<Long, RegistryEntry> entries;
         private transient ValueState<Long> nextId;
         private transient Map<Integer, Shard> shards;
 
         /** What this subtask remembers of one shard while writing it. */
         private static final class Shard {
-            ListingPhoto last;
-
             /** 64-bit fingerprint of a stored hash → its entry id. */
             final Map<Long, Long> byFingerprint = new HashMap<>();
 
@@ -228,18 +308,9 @@ public final class RegistryBootstrap {
         }
 
         @Override
-        public void processElement(ListingPhoto photo, Context ctx) throws Exception {
+        public void processElement(Tuple2<Integer, ListingPhoto> t, Context ctx) throws Exception {
+            ListingPhoto photo = t.f1;
             Shard shard = shards.computeIfAbsent(ctx.getCurrentKey(), k -> new Shard());
-            if (shard.last != null && ListingPhoto.PUBLISH_ORDER.compare(shard.last, photo) > 0) {
-                throw new IllegalStateException(
-                        "catalog photos reached shard "
-                                + ctx.getCurrentKey()
-                                + " out of publish order: "
-                                + photo.eventId()
-                                + " after "
-                                + shard.last.eventId());
-            }
-            shard.last = photo;
             RegistryEntry entry = RegistryEntry.of(photo);
             byte[] bytes = entry.hash();
             // The operator skips a photo whose hash text equals a stored photo's text, and it

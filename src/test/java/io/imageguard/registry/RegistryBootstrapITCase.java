@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -202,19 +203,63 @@ class RegistryBootstrapITCase {
     void theSavepointHoldsEachShardsPhotosInPublishOrderWithDuplicatesCollapsed(@TempDir Path dir)
             throws Exception {
         Path savepoint = bootstrap(dir);
-        ImageguardConfig cfg = ImageguardConfig.load(ConfigSource.defaults());
-        int shards = cfg.registry().shards();
+        int shards = ImageguardConfig.load(ConfigSource.defaults()).registry().shards();
 
         Map<Integer, List<String>> expected = new TreeMap<>();
         // publish order: c4 (02-28), c1 (03-01 10h), c3 (11h), c2 (12h, a duplicate), c5 (03-02)
         for (String[] c : List.of(CATALOG.get(4), CATALOG.get(1), CATALOG.get(2), CATALOG.get(3))) {
-            int shard = RegistryHash.homeShard(RegistryHash.parse(c[4]).homeBits(), shards);
-            expected.computeIfAbsent(shard, s -> new ArrayList<>()).add(c[3] + "/1");
+            expected.computeIfAbsent(shardOf(c[4], shards), s -> new ArrayList<>())
+                    .add(c[3] + "/1");
         }
+        assertThat(readShards(savepoint)).isEqualTo(expected);
+    }
 
+    /**
+     * Hundreds of photos in random file order, many published at the same instant: each shard's ids
+     * follow event time, then event id (the tie-break of the registry's publish order).
+     */
+    @Test
+    void manyPhotosAtTheSameInstantsGetIdsInPublishOrder(@TempDir Path dir) throws Exception {
+        int shards = ImageguardConfig.load(ConfigSource.defaults()).registry().shards();
+        SplittableRandom rnd = new SplittableRandom(5);
+        List<String[]> photos = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String time = "2026-03-01T10:0" + rnd.nextInt(5) + ":00Z";
+            String hash = String.format("phash64:%016x", rnd.nextLong());
+            photos.add(new String[] {"e" + rnd.nextInt(1_000_000), time, "S-" + i, "L-" + i, hash});
+        }
+        List<String> lines = new ArrayList<>();
+        photos.forEach(c -> lines.add(catalogLine(c)));
+        Path savepoint = dir.resolve("savepoint");
+        assertThat(
+                        run(
+                                "bootstrap",
+                                "--catalog",
+                                Files.write(dir.resolve("c.jsonl"), lines).toString(),
+                                "--savepoint",
+                                savepoint.toString()))
+                .isZero();
+
+        List<String[]> ordered = new ArrayList<>(photos);
+        ordered.sort(
+                java.util.Comparator.<String[], String>comparing(c -> c[1])
+                        .thenComparing(c -> c[0] + "\u0000" + c[3] + "/1"));
+        Map<Integer, List<String>> expected = new TreeMap<>();
+        for (String[] c : ordered) {
+            expected.computeIfAbsent(shardOf(c[4], shards), s -> new ArrayList<>())
+                    .add(c[3] + "/1");
+        }
+        assertThat(readShards(savepoint)).isEqualTo(expected);
+    }
+
+    private static int shardOf(String hash, int shards) {
+        return RegistryHash.homeShard(RegistryHash.parse(hash).homeBits(), shards);
+    }
+
+    /** Per shard, the image ids of entries 0, 1, 2, …; checks next-id against their count. */
+    private static Map<Integer, List<String>> readShards(Path savepoint) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         Map<Integer, List<String>> actual = new TreeMap<>();
-        Map<Integer, Long> nextIds = new TreeMap<>();
         try (CloseableIterator<String> rows =
                 SavepointReader.read(
                                 env,
@@ -229,15 +274,12 @@ class RegistryBootstrapITCase {
             rows.forEachRemaining(
                     row -> {
                         String[] f = row.split(" ");
-                        int shard = Integer.parseInt(f[0]);
-                        nextIds.put(shard, Long.parseLong(f[1]));
-                        actual.put(shard, List.of(f).subList(2, f.length));
+                        List<String> images = List.of(f).subList(2, f.length);
+                        assertThat(Long.parseLong(f[1])).isEqualTo(images.size());
+                        actual.put(Integer.parseInt(f[0]), images);
                     });
         }
-
-        assertThat(actual).isEqualTo(expected);
-        expected.forEach(
-                (shard, images) -> assertThat(nextIds.get(shard)).isEqualTo(images.size()));
+        return actual;
     }
 
     @Test

@@ -24,7 +24,11 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.BatchExecutionOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.connector.file.src.FileSource;
@@ -41,6 +45,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a savepoint holding the first-publish registry of a catalog of already-published photos:
@@ -63,6 +69,7 @@ import org.apache.flink.util.Collector;
  * that is not such a photo fails the bootstrap, quoting the line.
  */
 public final class RegistryBootstrap {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryBootstrap.class);
     public static final String REGISTRY_UID = "registry-shards";
 
     private final ImageguardConfig cfg;
@@ -95,9 +102,19 @@ public final class RegistryBootstrap {
         Configuration conf = FlinkSettings.of(cfg, false);
         // a bad catalog line fails the same way on every attempt
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        // The savepoint writer assumes Flink's static key-group ranges per subtask; the adaptive
+        // batch scheduler moves key groups between subtasks by data volume, and a writer handed a
+        // key group outside its range dies without failing the job.
+        conf.set(JobManagerOptions.SCHEDULER, JobManagerOptions.SchedulerType.Default);
+        conf.set(BatchExecutionOptions.ADAPTIVE_AUTO_PARALLELISM_ENABLED, false);
         // the State Processor API passes its own records (subtask states) as generic types;
         // the registry's state keeps the serializers the job declares
         conf.set(PipelineOptions.GENERIC_TYPES, true);
+        // batch shuffles are compressed with LZ4 by default, a codec the local launcher's
+        // classpath (compile scope) does not carry
+        conf.set(
+                NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC,
+                NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         return env;
@@ -143,9 +160,15 @@ public final class RegistryBootstrap {
 
     private StateBackend stateBackend() {
         // the savepoint format is the same for both; RocksDB keeps big shards off the heap
-        return cfg.state().backend().equals("rocksdb")
-                ? new EmbeddedRocksDBStateBackend()
-                : new HashMapStateBackend();
+        if (!cfg.state().backend().equals("rocksdb")) {
+            return new HashMapStateBackend();
+        }
+        // Not from managed memory: in batch mode the sorts feeding the writer hold it, and the
+        // writer's RocksDB would fail to start (silently: the writer thread hides failures).
+        EmbeddedRocksDBStateBackend rocksdb = new EmbeddedRocksDBStateBackend();
+        rocksdb.getMemoryConfiguration().setUseManagedMemory(false);
+        rocksdb.getMemoryConfiguration().setFixedMemoryPerSlot(MemorySize.ofMebiBytes(256));
+        return rocksdb;
     }
 
     /**
@@ -309,6 +332,16 @@ public final class RegistryBootstrap {
 
         @Override
         public void processElement(Tuple2<Integer, ListingPhoto> t, Context ctx) throws Exception {
+            try {
+                process(t, ctx);
+            } catch (Exception | Error e) {
+                // the writer thread drops failures (the job then hangs): at least log them
+                LOG.error("bootstrap failed writing shard {}", t.f0, e);
+                throw e;
+            }
+        }
+
+        private void process(Tuple2<Integer, ListingPhoto> t, Context ctx) throws Exception {
             ListingPhoto photo = t.f1;
             Shard shard = shards.computeIfAbsent(ctx.getCurrentKey(), k -> new Shard());
             RegistryEntry entry = RegistryEntry.of(photo);

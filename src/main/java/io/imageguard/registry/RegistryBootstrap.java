@@ -163,8 +163,8 @@ public final class RegistryBootstrap {
         if (!cfg.state().backend().equals("rocksdb")) {
             return new HashMapStateBackend();
         }
-        // Not from managed memory: in batch mode the sorts feeding the writer hold it, and the
-        // writer's RocksDB would fail to start (silently: the writer thread hides failures).
+        // A fixed budget rather than managed memory, which the batch sorts of the same slot use:
+        // the writer only appends, it needs no large cache.
         EmbeddedRocksDBStateBackend rocksdb = new EmbeddedRocksDBStateBackend();
         rocksdb.getMemoryConfiguration().setUseManagedMemory(false);
         rocksdb.getMemoryConfiguration().setFixedMemoryPerSlot(MemorySize.ofMebiBytes(256));
@@ -316,6 +316,9 @@ public final class RegistryBootstrap {
 
         /** What this subtask remembers of one shard while writing it. */
         private static final class Shard {
+            /** The savepoint is new: every shard starts at id 0. */
+            long nextId;
+
             /** 64-bit fingerprint of a stored hash → its entry id. */
             final Map<Long, Long> byFingerprint = new HashMap<>();
 
@@ -348,21 +351,17 @@ public final class RegistryBootstrap {
             byte[] bytes = entry.hash();
             // The operator skips a photo whose hash text equals a stored photo's text, and it
             // reads stored hashes back in canonical form: equal bytes and a canonical text.
-            boolean canonical = HashCodec.decode(bytes).equals(photo.hash());
             long fingerprint = fingerprint(bytes);
             Long sameFingerprint = shard.byFingerprint.get(fingerprint);
-            if (sameFingerprint != null
-                    && Arrays.equals(entries.get(sameFingerprint).hash(), bytes)) {
-                if (canonical) {
-                    return;
-                }
-            } else if (sameFingerprint != null
-                    && shard.collided.containsKey(ByteBuffer.wrap(bytes))
-                    && canonical) {
+            boolean sameBytes =
+                    sameFingerprint != null
+                            && (Arrays.equals(entries.get(sameFingerprint).hash(), bytes)
+                                    || shard.collided.containsKey(ByteBuffer.wrap(bytes)));
+            if (sameBytes && HashCodec.decode(bytes).equals(photo.hash())) {
                 return;
             }
-            long id = nextId.value() == null ? 0 : nextId.value();
-            nextId.update(id + 1);
+            long id = shard.nextId++;
+            nextId.update(shard.nextId);
             entries.put(id, entry);
             if (sameFingerprint == null) {
                 shard.byFingerprint.put(fingerprint, id);

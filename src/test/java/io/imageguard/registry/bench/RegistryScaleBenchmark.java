@@ -359,7 +359,7 @@ public final class RegistryScaleBenchmark {
         }
         return String.format(
                 Locale.ROOT,
-                "| %,d | %,d | %.0f / %.0f | %.1f | %.1f | %,.0f | %,.0f | %,.0f / %,.0f | %,.0f"
+                "| %,d | %,d | %.0f / %.0f | %.1f | %.1f | %,.1f | %,.1f | %,.0f / %,.0f | %,.0f"
                         + " | %,.0f | %,.0f | %d | %,.1f | %.2f | %s |",
                 n,
                 8 * stored,

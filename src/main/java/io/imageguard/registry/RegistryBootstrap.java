@@ -120,17 +120,20 @@ public final class RegistryBootstrap {
         return env;
     }
 
-    /** Writes the registry of {@code photos} (any order, hashes as in events) and runs the job. */
+    /**
+     * Writes the registry of {@code photos} (any order, hashes as in events) and runs the job.
+     *
+     * @param env from {@link #environment()}: the publish order relies on its batch mode
+     */
     public void write(
             StreamExecutionEnvironment env, DataStream<ListingPhoto> photos, Path savepoint)
             throws Exception {
         int shards = cfg.registry().shards();
         TypeInformation<Tuple2<Integer, ListingPhoto>> type =
                 Types.TUPLE(Types.INT, TypeInformation.of(ListingPhoto.class));
-        // Per shard, publish order, by Flink's batch sort (it spills to disk, no heap of millions
-        // of
-        // photos): a keyed operator's input comes sorted by key and timestamp, so with the event
-        // time as timestamp only photos of the same millisecond remain to be ordered. The
+        // Per shard, publish order, by Flink's batch sort (it spills to disk: no heap of millions
+        // of photos). A keyed operator's input comes sorted by key and timestamp, so with the
+        // event time as timestamp only photos of the same millisecond remain to be ordered. The
         // bootstrap operator's input is sorted by (key, timestamp) once more: there each photo's
         // rank in its shard is the timestamp, which keeps the order.
         DataStream<Tuple2<Integer, ListingPhoto>> ranked =

@@ -4,7 +4,7 @@ import io.imageguard.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The launcher's entry point: {@code imageguard replay|run|demo ...}. */
+/** The launcher's entry point: {@code imageguard replay|run|demo|hash|compare|bootstrap ...}. */
 @Command(
         name = "imageguard",
         mixinStandardHelpOptions = true,
@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             DemoCommand.class,
             HashCommand.class,
-            CompareCommand.class
+            CompareCommand.class,
+            BootstrapCommand.class
         })
 public final class ImageguardCli {
 

@@ -10,15 +10,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code replay --events FILE.jsonl --out DIR}: the job, bounded, on a local MiniCluster over a
- * file of mixed events; writes {@code DIR/<output-topic>.jsonl} for every output topic. This form
- * is what back-tests and acceptance suites call: keep it stable.
+ * {@code replay --events FILE.jsonl --out DIR [--from-savepoint DIR]}: the job, bounded, on a local
+ * MiniCluster over a file of mixed events; writes {@code DIR/<output-topic>.jsonl} for every output
+ * topic. This form is what back-tests and acceptance suites call: keep it stable.
  */
 @Command(
         name = "replay",
@@ -31,6 +32,12 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR")
     Path out;
 
+    @Option(
+            names = "--from-savepoint",
+            paramLabel = "DIR",
+            description = "start from this savepoint (e.g. written by imageguard bootstrap)")
+    Path fromSavepoint;
+
     @Mixin ConfigOptions config;
 
     @Override
@@ -40,8 +47,11 @@ final class ReplayCommand implements Callable<Integer> {
             return 2;
         }
         ImageguardConfig cfg = config.load();
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(FlinkSettings.of(cfg, false));
+        Configuration conf = FlinkSettings.of(cfg, false);
+        if (fromSavepoint != null) {
+            FlinkSettings.restoringFrom(conf, fromSavepoint);
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         // STREAMING even though the input is bounded: the job's results must be those of the
         // unbounded job (event-time timers, late events), not of a batch re-planning.
         env.setRuntimeMode(RuntimeExecutionMode.STREAMING);

@@ -24,6 +24,7 @@ import org.apache.flink.util.TimeUtils;
 public record ImageguardConfig(
         String policyVersion,
         int parallelism,
+        int maxParallelism,
         TopicNames topics,
         Kafka kafka,
         EventTime eventTime,
@@ -129,6 +130,7 @@ public record ImageguardConfig(
                 new ImageguardConfig(
                         r.text("policy-version"),
                         r.intAtLeast("job.parallelism", 0),
+                        r.intAtLeast("job.max-parallelism", 1),
                         new TopicNames(
                                 r.text("topics.listings"),
                                 r.text("topics.complaints"),
@@ -231,6 +233,14 @@ public record ImageguardConfig(
 
     /** Rules that span several keys. */
     private void validate() {
+        // Flink's limit on key groups (KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM)
+        if (maxParallelism > 32768) {
+            throw new ConfigException("job.max-parallelism", maxParallelism + " is above 32768");
+        }
+        if (parallelism > maxParallelism) {
+            throw new ConfigException(
+                    "job.parallelism", parallelism + " exceeds job.max-parallelism");
+        }
         Set<String> topicNames = new HashSet<>();
         for (String t : topics.outputs().values()) {
             if (!topicNames.add(t)) {

@@ -1,6 +1,7 @@
 package io.imageguard.pipeline;
 
 import io.imageguard.config.ImageguardConfig;
+import java.nio.file.Path;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -8,6 +9,7 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 
 /** The Flink settings the job runs with, as typed options derived from {@link ImageguardConfig}. */
@@ -24,6 +26,8 @@ public final class FlinkSettings {
         if (cfg.parallelism() > 0) {
             conf.set(CoreOptions.DEFAULT_PARALLELISM, cfg.parallelism());
         }
+        // fixed, not derived from parallelism: savepoints (bootstrapped ones too) must fit
+        conf.set(PipelineOptions.MAX_PARALLELISM, cfg.maxParallelism());
         conf.set(StateBackendOptions.STATE_BACKEND, cfg.state().backend());
         conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, cfg.state().incremental());
         if (checkpointing) {
@@ -52,6 +56,13 @@ public final class FlinkSettings {
         conf.set(
                 RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
                 restart.maxBackoff());
+        return conf;
+    }
+
+    /** Starts the job from {@code savepoint} (e.g. one written by {@code imageguard bootstrap}). */
+    public static Configuration restoringFrom(Configuration conf, Path savepoint) {
+        conf.set(
+                StateRecoveryOptions.SAVEPOINT_PATH, savepoint.toAbsolutePath().toUri().toString());
         return conf;
     }
 }

@@ -42,10 +42,11 @@ import org.apache.flink.util.Collector;
  */
 public final class RegistryShardProcessFunction
         extends KeyedProcessFunction<Integer, RegistryProbe, RegistryAnswer> {
-    private static final MapStateDescriptor<Long, RegistryEntry> ENTRIES =
+    // package-visible: RegistryBootstrap writes the same state into savepoints
+    static final MapStateDescriptor<Long, RegistryEntry> ENTRIES =
             new MapStateDescriptor<>(
                     "entries", Types.LONG, TypeInformation.of(RegistryEntry.class));
-    private static final ValueStateDescriptor<Long> NEXT_ID =
+    static final ValueStateDescriptor<Long> NEXT_ID =
             new ValueStateDescriptor<>("next-id", Types.LONG);
     private static final MapStateDescriptor<Long, List<RegistryProbe>> PENDING =
             EventTimeBuffer.descriptor("pending", TypeInformation.of(RegistryProbe.class));

@@ -53,6 +53,17 @@ class ImageguardConfigTest {
     }
 
     @Test
+    void maxParallelismIsFixedAndBoundsParallelism() {
+        assertThat(load().maxParallelism()).isEqualTo(128);
+        assertThatThrownBy(() -> load("job.parallelism=16", "job.max-parallelism=8"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'job.parallelism'");
+        assertThatThrownBy(() -> load("job.max-parallelism=40000"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'job.max-parallelism'");
+    }
+
+    @Test
     void unknownKeyFailsNamingIt() {
         assertThatThrownBy(() -> load("event-time.max-out-of-order=5 min"))
                 .isInstanceOf(ConfigException.class)

@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
  * the strongest pairwise dependencies exactly in expectation, while each sample is a new hash.
  * Probabilities are Laplace-smoothed so that no hash is impossible.
  */
-final class ChowLiuHashModel {
+public final class ChowLiuHashModel implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final int[] order = new int[64]; // bits in sampling order, parents first
     private final int[] parent = new int[64]; // −1 for the root
     private final double[] pOneRoot = new double[1];
@@ -18,7 +20,7 @@ final class ChowLiuHashModel {
 
     private ChowLiuHashModel() {}
 
-    static ChowLiuHashModel fit(long[] hashes) {
+    public static ChowLiuHashModel fit(long[] hashes) {
         int n = hashes.length;
         double[][][] joint = new double[64][64][4];
         for (long h : hashes) {
@@ -96,7 +98,7 @@ final class ChowLiuHashModel {
         return model;
     }
 
-    long sample(SplittableRandom random) {
+    public long sample(SplittableRandom random) {
         long h = random.nextDouble() < pOneRoot[0] ? 1L : 0L;
         for (int k = 1; k < 64; k++) {
             int b = order[k];

@@ -60,8 +60,9 @@ import org.apache.flink.util.Collector;
  * the in-memory scan speed to compare with.
  *
  * <p>Options: {@code --sizes 100000,1000000,10000000 --lookups 10000 --radius R (default:
- * matching.candidate-radius) --recall-sample 1000 --parallelism 2 --dir target/registry-scale
- * --photos DIR (Debian photos for the seeds) --products 1000 --keep-savepoints}.
+ * registry.candidate-radius) --verify T (default: registry.verify-threshold) --recall-sample 1000
+ * --parallelism 2 --dir target/registry-scale --photos DIR (Debian photos for the seeds) --products
+ * 1000 --keep-savepoints}.
  */
 public final class RegistryScaleBenchmark {
     private RegistryScaleBenchmark() {}
@@ -84,14 +85,15 @@ public final class RegistryScaleBenchmark {
                 opt.put(args[i].substring(2), args[++i]);
             }
         }
-        ImageguardConfig cfg = ImageguardConfig.load(ConfigSource.defaults());
-        int radius =
-                Integer.parseInt(opt.getOrDefault("radius", "" + cfg.matching().candidateRadius()));
-        if (radius != cfg.matching().candidateRadius()) {
-            cfg =
-                    ImageguardConfig.load(
-                            ConfigSource.defaults().with("matching.candidate-radius", "" + radius));
+        ConfigSource source = ConfigSource.defaults();
+        for (String key : new String[] {"radius", "verify"}) {
+            if (opt.containsKey(key)) {
+                String name = key.equals("radius") ? "candidate-radius" : "verify-threshold";
+                source = source.with("registry." + name, opt.get(key));
+            }
         }
+        ImageguardConfig cfg = ImageguardConfig.load(source);
+        int radius = cfg.registry().candidateRadius();
         Path dir = Path.of(opt.getOrDefault("dir", "target/registry-scale"));
         Path photos = opt.containsKey("photos") ? Path.of(opt.get("photos")) : null;
         int products = Integer.parseInt(opt.getOrDefault("products", "1000"));
@@ -119,7 +121,7 @@ public final class RegistryScaleBenchmark {
                 "radius %d, verify threshold %d, shards %d, max parallelism %d, parallelism %d,"
                         + " state backend %s, JVM max heap %d MB, %d CPUs%n",
                 radius,
-                cfg.matching().verifyThreshold(),
+                cfg.registry().verifyThreshold(),
                 cfg.registry().shards(),
                 cfg.maxParallelism(),
                 parallelism,
@@ -234,9 +236,9 @@ public final class RegistryScaleBenchmark {
                                 new TimedShard(
                                         new RegistryShardProcessFunction(
                                                 shards,
-                                                cfg.registry().radius(),
+                                                cfg.registry().phash64Radius(),
                                                 radius,
-                                                cfg.matching().verifyThreshold(),
+                                                cfg.registry().verifyThreshold(),
                                                 cfg.registry().maxMatchesPerLookup())),
                                 TypeInformation.of(RegistryAnswer.class))
                         .uid("registry-shards")
@@ -309,7 +311,7 @@ public final class RegistryScaleBenchmark {
                 viewsPerShard);
 
         // 4. brute force: the exact answer for a sample, and the scan's speed
-        PhotoMatcher matcher = new PhotoMatcher(radius, cfg.matching().verifyThreshold());
+        PhotoMatcher matcher = new PhotoMatcher(radius, cfg.registry().verifyThreshold());
         int sample = Math.min(recallSample, lookups);
         int agree = 0;
         int expectedMatches = 0;

@@ -179,21 +179,14 @@ class ReplayCommandITCase {
         assertThat(err.toString()).contains("'event-time.bogus'");
     }
 
+    /**
+     * A LISTING_PUBLISHED event with one MAIN photo, {@code <listing>/1}, carrying {@code hash}.
+     */
     private static String listing(
-            String eventId, String time, String listing, String seller, String hash) {
-        return "{\"type\":\"LISTING_PUBLISHED\",\"eventId\":\""
-                + eventId
-                + "\",\"eventTime\":\""
-                + time
-                + "\",\"listingId\":\""
-                + listing
-                + "\",\"sellerId\":\""
-                + seller
-                + "\",\"images\":[{\"imageId\":\""
-                + listing
-                + "/1\",\"role\":\"MAIN\",\"hash\":\""
-                + hash
-                + "\"}]}";
+            String eventId, String time, String listingId, String seller, String hash) {
+        return io.imageguard.testing.TestEvents.listingPublished(
+                eventId, java.time.Instant.parse(time), listingId, seller, listingId + "/1", hash)[
+                1];
     }
 
     /**

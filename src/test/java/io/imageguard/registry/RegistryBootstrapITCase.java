@@ -85,21 +85,14 @@ class RegistryBootstrapITCase {
                 + "\"}";
     }
 
+    /**
+     * A LISTING_PUBLISHED event with one MAIN photo, {@code <listing>/1}, carrying {@code hash}.
+     */
     private static String published(
-            String eventId, String time, String seller, String listing, String hash) {
-        return "{\"type\":\"LISTING_PUBLISHED\",\"eventId\":\""
-                + eventId
-                + "\",\"eventTime\":\""
-                + time
-                + "\",\"listingId\":\""
-                + listing
-                + "\",\"sellerId\":\""
-                + seller
-                + "\",\"images\":[{\"imageId\":\""
-                + listing
-                + "/1\",\"role\":\"MAIN\",\"hash\":\""
-                + hash
-                + "\"}]}";
+            String eventId, String time, String seller, String listingId, String hash) {
+        return io.imageguard.testing.TestEvents.listingPublished(
+                eventId, java.time.Instant.parse(time), listingId, seller, listingId + "/1", hash)[
+                1];
     }
 
     /** After the catalog: a copy of the dress (2 bits off), the shoes exactly, a new photo. */

@@ -40,38 +40,13 @@ class RegistryShardCompletenessTest {
                 hashes.add(rnd.nextLong());
             }
         }
-        var harness =
-                new KeyedOneInputStreamOperatorTestHarness<Integer, RegistryProbe, RegistryAnswer>(
-                        new KeyedProcessOperator<>(
-                                new RegistryShardProcessFunction(1, RADIUS, 16, 73, 1_000_000)),
-                        RegistryProbe::shard,
-                        Types.INT);
-        harness.open();
-        List<ListingPhoto> photos = new ArrayList<>();
-        for (int i = 0; i < hashes.size(); i++) {
-            ListingPhoto p =
-                    new ListingPhoto(
-                            "e" + i,
-                            START.plusSeconds(i),
-                            "S-" + i,
-                            "L-" + i,
-                            "L-" + i + "/1",
-                            ImageRole.MAIN,
-                            null,
-                            String.format("phash64:%016x", hashes.get(i)),
-                            null);
-            photos.add(p);
-            harness.processElement(
-                    new StreamRecord<>(
-                            new RegistryProbe(p, 0, true), p.eventTime().toEpochMilli()));
+        List<String> texts = new ArrayList<>();
+        for (long h : hashes) {
+            texts.add(String.format("phash64:%016x", h));
         }
-        harness.processWatermark(START.plusSeconds(hashes.size()).toEpochMilli());
-
-        Map<String, String> answered = new HashMap<>();
-        for (RegistryAnswer a : harness.extractOutputValues()) {
-            answered.put(a.photo().eventId(), a.match() == null ? null : a.match().eventId());
-        }
-        harness.close();
+        Map<String, String> answered =
+                earliestMatches(
+                        new RegistryShardProcessFunction(1, RADIUS, 16, 73, 1_000_000), texts);
         int withMatch = 0;
         for (int i = 0; i < hashes.size(); i++) {
             String expected = null;
@@ -89,6 +64,41 @@ class RegistryShardCompletenessTest {
         }
         // the planted copies within the radius make the comparison meaningful
         assertThat(withMatch).isGreaterThan(600);
+    }
+
+    /**
+     * Photo {@code e<i>} (hash {@code texts[i]}, published at START + i s by its own seller) looked
+     * up in one shard, in publish order: each photo's event id → its earliest match's, or null.
+     */
+    private static Map<String, String> earliestMatches(
+            RegistryShardProcessFunction shard, List<String> texts) throws Exception {
+        var harness =
+                new KeyedOneInputStreamOperatorTestHarness<Integer, RegistryProbe, RegistryAnswer>(
+                        new KeyedProcessOperator<>(shard), RegistryProbe::shard, Types.INT);
+        harness.open();
+        for (int i = 0; i < texts.size(); i++) {
+            ListingPhoto p =
+                    new ListingPhoto(
+                            "e" + i,
+                            START.plusSeconds(i),
+                            "S-" + i,
+                            "L-" + i,
+                            "L-" + i + "/1",
+                            ImageRole.MAIN,
+                            null,
+                            texts.get(i),
+                            null);
+            harness.processElement(
+                    new StreamRecord<>(
+                            new RegistryProbe(p, 0, true), p.eventTime().toEpochMilli()));
+        }
+        harness.processWatermark(START.plusSeconds(texts.size()).toEpochMilli());
+        Map<String, String> answered = new HashMap<>();
+        for (RegistryAnswer a : harness.extractOutputValues()) {
+            answered.put(a.photo().eventId(), a.match() == null ? null : a.match().eventId());
+        }
+        harness.close();
+        return answered;
     }
 
     private static final int VIEW_RADIUS = 10;
@@ -160,36 +170,10 @@ class RegistryShardCompletenessTest {
             larges.add(large);
             texts.add(viewsText(small, large));
         }
-        var harness =
-                new KeyedOneInputStreamOperatorTestHarness<Integer, RegistryProbe, RegistryAnswer>(
-                        new KeyedProcessOperator<>(
-                                new RegistryShardProcessFunction(
-                                        1, RADIUS, VIEW_RADIUS, VERIFY, 1_000_000)),
-                        RegistryProbe::shard,
-                        Types.INT);
-        harness.open();
-        for (int i = 0; i < texts.size(); i++) {
-            ListingPhoto p =
-                    new ListingPhoto(
-                            "e" + i,
-                            START.plusSeconds(i),
-                            "S-" + i,
-                            "L-" + i,
-                            "L-" + i + "/1",
-                            ImageRole.MAIN,
-                            null,
-                            texts.get(i),
-                            null);
-            harness.processElement(
-                    new StreamRecord<>(
-                            new RegistryProbe(p, 0, true), p.eventTime().toEpochMilli()));
-        }
-        harness.processWatermark(START.plusSeconds(texts.size()).toEpochMilli());
-        Map<String, String> answered = new HashMap<>();
-        for (RegistryAnswer a : harness.extractOutputValues()) {
-            answered.put(a.photo().eventId(), a.match() == null ? null : a.match().eventId());
-        }
-        harness.close();
+        Map<String, String> answered =
+                earliestMatches(
+                        new RegistryShardProcessFunction(1, RADIUS, VIEW_RADIUS, VERIFY, 1_000_000),
+                        texts);
 
         io.imageguard.match.PhotoMatcher matcher =
                 new io.imageguard.match.PhotoMatcher(VIEW_RADIUS, VERIFY);

@@ -20,9 +20,7 @@ final class PhotoFiles {
                         cfg.images().fetch().maxPixels(),
                         cfg.images().lowInformationContrast(),
                         cfg.matching().hashInputSide());
-        this.matcher =
-                new PhotoMatcher(
-                        cfg.matching().candidateRadius(), cfg.matching().verifyThreshold());
+        this.matcher = cfg.matching().matcher();
     }
 
     PhotoMatcher matcher() {

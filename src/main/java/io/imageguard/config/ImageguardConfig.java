@@ -3,6 +3,7 @@ package io.imageguard.config;
 import io.imageguard.ingest.IngestSettings;
 import io.imageguard.ingest.fetch.Cidr;
 import io.imageguard.ingest.fetch.ImageFetchPolicy;
+import io.imageguard.match.PhotoMatcher;
 import io.imageguard.records.OutputTopic;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +83,16 @@ public record ImageguardConfig(
     public record Restart(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {}
 
     /** The multi-view matcher of {@code imageguard hash} and {@code compare} (docs/hashing.md). */
-    public record Matching(int candidateRadius, int verifyThreshold, int hashInputSide) {}
+    public record Matching(
+            int candidateRadius,
+            int verifyThreshold,
+            int regionVerifyThreshold,
+            int hashInputSide) {
+        /** The pairwise matcher these settings describe. */
+        public PhotoMatcher matcher() {
+            return new PhotoMatcher(candidateRadius, verifyThreshold, regionVerifyThreshold);
+        }
+    }
 
     /**
      * The first-publish registry: the multi-view matcher's candidate radius and verification
@@ -92,9 +102,15 @@ public record ImageguardConfig(
     public record Registry(
             int candidateRadius,
             int verifyThreshold,
+            int regionVerifyThreshold,
             int phash64Radius,
             int shards,
-            int maxMatchesPerLookup) {}
+            int maxMatchesPerLookup) {
+        /** The matcher registry lookups verify candidates with. */
+        public PhotoMatcher matcher() {
+            return new PhotoMatcher(candidateRadius, verifyThreshold, regionVerifyThreshold);
+        }
+    }
 
     /**
      * Photos given by URL: how each is fetched ({@link ImageFetchPolicy}), how many are in flight
@@ -166,12 +182,14 @@ public record ImageguardConfig(
                         new Registry(
                                 r.intAtMost("registry.candidate-radius", 0, 64),
                                 r.intAtMost("registry.verify-threshold", 0, 256),
+                                r.intAtMost("registry.region-verify-threshold", 0, 256),
                                 r.intAtMost("registry.phash64-radius", 0, 64),
                                 r.intAtLeast("registry.shards", 1),
                                 r.intAtLeast("registry.max-matches-per-lookup", 1)),
                         new Matching(
                                 r.intAtMost("matching.candidate-radius", 0, 64),
                                 r.intAtMost("matching.verify-threshold", 0, 256),
+                                r.intAtMost("matching.region-verify-threshold", 0, 256),
                                 r.intAtLeast("matching.hash-input-side", 64)));
         r.rejectUnknown();
         config.validate();

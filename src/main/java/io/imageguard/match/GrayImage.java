@@ -70,6 +70,52 @@ public final class GrayImage {
         return AreaAverage.resample(pixels, width, height, x0, y0, x1, y1, outW, outH);
     }
 
+    /**
+     * This image turned by {@code degrees} about its centre and enlarged just enough that only
+     * image pixels remain, at the same size (bilinear): how a "rotate, then crop" copy is made, so
+     * turning such a copy back lines it up with its original's centre.
+     */
+    GrayImage rotated(double degrees) {
+        double t = Math.toRadians(degrees);
+        double cos = Math.cos(t);
+        double sin = Math.sin(t);
+        double ac = Math.abs(cos);
+        double as = Math.abs(sin);
+        double zoom =
+                1
+                        / Math.min(
+                                width / (width * ac + height * as),
+                                height / (width * as + height * ac));
+        double cx = width / 2.0;
+        double cy = height / 2.0;
+        float[] out = new float[width * height];
+        for (int y = 0; y < height; y++) {
+            double dy = (y + 0.5 - cy) / zoom;
+            for (int x = 0; x < width; x++) {
+                double dx = (x + 0.5 - cx) / zoom;
+                // the source point that lands here: the inverse rotation of the output offset
+                double sx = cx + cos * dx + sin * dy - 0.5;
+                double sy = cy - sin * dx + cos * dy - 0.5;
+                out[y * width + x] = bilinear(sx, sy);
+            }
+        }
+        return new GrayImage(width, height, out);
+    }
+
+    private float bilinear(double x, double y) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        float fx = (float) (x - x0);
+        float fy = (float) (y - y0);
+        int xa = Math.max(0, Math.min(width - 1, x0));
+        int xb = Math.max(0, Math.min(width - 1, x0 + 1));
+        int ya = Math.max(0, Math.min(height - 1, y0));
+        int yb = Math.max(0, Math.min(height - 1, y0 + 1));
+        float top = pixels[ya * width + xa] * (1 - fx) + pixels[ya * width + xb] * fx;
+        float bottom = pixels[yb * width + xa] * (1 - fx) + pixels[yb * width + xb] * fx;
+        return top * (1 - fy) + bottom * fy;
+    }
+
     /** This image's region as a new image of {@code outW × outH}. */
     GrayImage crop(double x0, double y0, double x1, double y1, int outW, int outH) {
         return new GrayImage(outW, outH, resample(x0, y0, x1, y1, outW, outH));

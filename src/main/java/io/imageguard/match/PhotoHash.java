@@ -16,7 +16,9 @@ import java.util.Map;
  * t} without 12% of its left, right, top or bottom; {@code r} the largest textured rectangle of a
  * composed canvas and {@code rt} that rectangle trimmed. {@code w} and {@code t} are always
  * present; {@code r} only where a textured rectangle stands out from a flat canvas, {@code rt} only
- * where trimming it removes something. The registry indexes {@link #INDEX_VIEWS}; a lookup probes
+ * where trimming it removes something; {@code wp3}, {@code wm3}, {@code tp3}, {@code tm3} the photo
+ * turned by +3° and −3° (enlarged to hide the corners) and its whole and trimmed views, so that a
+ * copy turned by ±3° is turned back. The registry indexes {@link #INDEX_VIEWS}; a lookup probes
  * with {@link #QUERY_VIEWS}, each also mirrored.
  *
  * <p>Each view may also carry a colour signature ({@code chroma-<view>}, {@link Chroma}): a
@@ -28,8 +30,25 @@ public final class PhotoHash {
     public static final List<String> INDEX_VIEWS =
             List.of("w", "t", "c90", "c80", "sl", "sr", "st", "sb");
 
-    /** Views a new photo is looked up with (each also as its mirror image). */
-    public static final List<String> QUERY_VIEWS = List.of("w", "t", "r", "rt");
+    /**
+     * Views a new photo is looked up with (each also as its mirror image): whole, trimmed, the
+     * photo region of a composed canvas and its trim, and the whole and trimmed photo turned back
+     * by +3° and −3° (a copy rotated by ±3° and cropped lines up with its original again).
+     */
+    public static final List<String> QUERY_VIEWS =
+            List.of("w", "t", "r", "rt", "wp3", "wm3", "tp3", "tm3");
+
+    /**
+     * Query views cut from a composed canvas: pasted photos are rescaled and recompressed with the
+     * canvas, so their pairs verify at their own, looser threshold.
+     */
+    public static final List<String> REGION_VIEWS = List.of("r", "rt");
+
+    /** Query views turned back by ±3°, named after their unturned view. */
+    static final List<String> TURNED_VIEWS = List.of("wp3", "wm3", "tp3", "tm3");
+
+    /** The turn, in degrees, that each de-rotated query view undoes. */
+    private static final double DEROTATION = 3;
 
     /** Bits of a 64-bit view hash that a left-right mirror of the view flips. */
     public static final long MIRROR_MASK_64 = DctHash.H64.mirrorMask[0];
@@ -57,6 +76,8 @@ public final class PhotoHash {
         h.put("sr", th, inset(t, 0, 0, 0.12, 0));
         h.put("st", th, inset(t, 0, 0.12, 0, 0));
         h.put("sb", th, inset(t, 0, 0, 0, 0.12));
+        h.putTurned("p3", th, DEROTATION);
+        h.putTurned("m3", th, -DEROTATION);
         double[] r = Views.photoRegion(g);
         if (r != null) {
             h.put("r", th, r);
@@ -97,6 +118,21 @@ public final class PhotoHash {
         index.put(view, DctHash.H64.of(th.source, r));
         verify.put(view, DctHash.H256.of(th.source, r));
         chroma.put(view, th.colour.of(rect));
+    }
+
+    /**
+     * The whole and trimmed views ({@code w<suffix>}, {@code t<suffix>}) of the thumbnail source
+     * turned by {@code degrees}. They carry no colour signature of their own: they compare with
+     * their unturned view's ({@link #chroma}), as 3×3 colour cells barely move in 3°.
+     */
+    private void putTurned(String suffix, Thumbnails th, double degrees) {
+        GrayImage turned = th.source.rotated(degrees);
+        double[] whole = Views.whole(turned);
+        double[] trimmed = Views.trim(turned);
+        index.put("w" + suffix, DctHash.H64.of(turned, whole));
+        verify.put("w" + suffix, DctHash.H256.of(turned, whole));
+        index.put("t" + suffix, DctHash.H64.of(turned, trimmed));
+        verify.put("t" + suffix, DctHash.H256.of(turned, trimmed));
     }
 
     private static double area(double[] r) {
@@ -141,9 +177,13 @@ public final class PhotoHash {
         return verify.get(view);
     }
 
-    /** The colour signature of {@code view}, or {@code null} when the hash carries none. */
+    /**
+     * The colour signature of {@code view} (a turned view's is its unturned view's), or {@code
+     * null} when the hash carries none.
+     */
     byte[] chroma(String view) {
-        return chroma.get(view);
+        byte[] c = chroma.get(view);
+        return c != null || !TURNED_VIEWS.contains(view) ? c : chroma.get(view.substring(0, 1));
     }
 
     /** This hash without its colour signatures: how hashes made before them compare. */

@@ -11,9 +11,11 @@ import java.awt.image.BufferedImage;
  *       This is the registry's lookup: one probe per query view and mirror, radius {@code
  *       candidateRadius}.
  *   <li><b>Verification</b>: for every candidate view pair whose colours agree ({@link Chroma}),
- *       the 256-bit hashes of the same two views (mirrored alike) are compared; the pair with the
- *       smallest distance decides, and it is a match when that distance is at most {@code
- *       verifyThreshold}.
+ *       the 256-bit hashes of the same two views (mirrored alike) are compared against the
+ *       threshold of the query view: {@code verifyThreshold} for whole, trimmed and de-rotated
+ *       views, the looser {@code regionVerifyThreshold} for views cut from a composed canvas. The
+ *       pair furthest below its threshold (or least above it) decides; it is a match when its
+ *       distance is at most its threshold.
  * </ol>
  *
  * Thresholds are the measured choice in {@code docs/hashing.md} ({@link #DEFAULT_RADIUS}, {@link
@@ -22,12 +24,20 @@ import java.awt.image.BufferedImage;
  */
 public final class PhotoMatcher {
     public static final int DEFAULT_RADIUS = 16;
-    public static final int DEFAULT_VERIFY = 73;
+    public static final int DEFAULT_VERIFY = 45;
+    public static final int DEFAULT_REGION_VERIFY = 73;
 
     private final int candidateRadius;
     private final int verifyThreshold;
+    private final int regionVerifyThreshold;
 
-    public PhotoMatcher(int candidateRadius, int verifyThreshold) {
+    /**
+     * @param verifyThreshold the largest 256-bit distance that verifies a pair whose query view is
+     *     the whole photo, its trim or a de-rotated view
+     * @param regionVerifyThreshold the same for the query's photo-region views ({@link
+     *     PhotoHash#REGION_VIEWS})
+     */
+    public PhotoMatcher(int candidateRadius, int verifyThreshold, int regionVerifyThreshold) {
         if (candidateRadius < 0 || candidateRadius > 64) {
             throw new IllegalArgumentException(
                     "candidate radius must be 0..64: " + candidateRadius);
@@ -36,12 +46,17 @@ public final class PhotoMatcher {
             throw new IllegalArgumentException(
                     "verify threshold must be 0..256: " + verifyThreshold);
         }
+        if (regionVerifyThreshold < 0 || regionVerifyThreshold > 256) {
+            throw new IllegalArgumentException(
+                    "region verify threshold must be 0..256: " + regionVerifyThreshold);
+        }
         this.candidateRadius = candidateRadius;
         this.verifyThreshold = verifyThreshold;
+        this.regionVerifyThreshold = regionVerifyThreshold;
     }
 
     public PhotoMatcher() {
-        this(DEFAULT_RADIUS, DEFAULT_VERIFY);
+        this(DEFAULT_RADIUS, DEFAULT_VERIFY, DEFAULT_REGION_VERIFY);
     }
 
     public int candidateRadius() {
@@ -50,6 +65,15 @@ public final class PhotoMatcher {
 
     public int verifyThreshold() {
         return verifyThreshold;
+    }
+
+    public int regionVerifyThreshold() {
+        return regionVerifyThreshold;
+    }
+
+    /** The verification threshold of pairs whose query view is {@code queryView}. */
+    public int thresholdFor(String queryView) {
+        return PhotoHash.REGION_VIEWS.contains(queryView) ? regionVerifyThreshold : verifyThreshold;
     }
 
     /** The hashes of every view of {@code image}. */
@@ -77,13 +101,14 @@ public final class PhotoMatcher {
      * @param indexDistance the smallest 64-bit distance over all view pairs (mirror included)
      * @param candidateRadius the candidate radius in force
      * @param verified whether verification ran (some view pair was a candidate)
-     * @param verifyDistance the best candidate pair's 256-bit distance, or -1 without one
-     * @param verifyThreshold the verification threshold in force
+     * @param verifyDistance the deciding pair's 256-bit distance, or -1 without one
+     * @param verifyThreshold the deciding pair's verification threshold (that of its query view;
+     *     without a candidate pair, the whole-view threshold)
      * @param registeredView the registered photo's view of the deciding pair, or null
      * @param queryView the new photo's view of the deciding pair, or null
      * @param mirrored whether the deciding pair matched the new photo's mirror image
-     * @param colourSetAside whether a view pair closer on 256 bits than the deciding one (or, when
-     *     none decided, any candidate pair) was set aside because its colours differ
+     * @param colourSetAside whether a view pair further below its threshold than the deciding one
+     *     (or, when none decided, any candidate pair) was set aside because its colours differ
      * @param match whether the new photo is a copy of the registered one
      */
     public record Comparison(
@@ -101,7 +126,9 @@ public final class PhotoMatcher {
     /** Whether {@code query} is a copy of {@code registered}. */
     public Comparison compare(PhotoHash registered, PhotoHash query) {
         int bestIndex = Integer.MAX_VALUE;
-        int bestVerify = Integer.MAX_VALUE;
+        // margins: a pair's 256-bit distance minus its query view's threshold
+        int bestMargin = Integer.MAX_VALUE;
+        int bestVerify = -1;
         String rv = null;
         String qv = null;
         boolean mirrored = false;
@@ -116,6 +143,7 @@ public final class PhotoMatcher {
                 if (qa == null) {
                     continue;
                 }
+                int threshold = thresholdFor(q);
                 for (boolean m : new boolean[] {false, true}) {
                     int d = DctHash.H64.distance(ra, qa, m);
                     bestIndex = Math.min(bestIndex, d);
@@ -123,13 +151,15 @@ public final class PhotoMatcher {
                         continue;
                     }
                     int v = DctHash.H256.distance(registered.verify(r), query.verify(q), m);
+                    int margin = v - threshold;
                     // the colour check only for a pair that would become the best one
-                    if (v >= bestVerify) {
+                    if (margin >= bestMargin) {
                         continue;
                     }
                     if (!Chroma.agree(registered.chroma(r), query.chroma(q), m)) {
-                        bestSetAside = Math.min(bestSetAside, v);
+                        bestSetAside = Math.min(bestSetAside, margin);
                     } else {
+                        bestMargin = margin;
                         bestVerify = v;
                         rv = r;
                         qv = q;
@@ -143,18 +173,18 @@ public final class PhotoMatcher {
                 bestIndex,
                 candidateRadius,
                 verified,
-                verified ? bestVerify : -1,
-                verifyThreshold,
+                bestVerify,
+                verified ? thresholdFor(qv) : verifyThreshold,
                 rv,
                 qv,
                 mirrored,
-                bestSetAside < bestVerify,
-                verified && bestVerify <= verifyThreshold);
+                bestSetAside < bestMargin,
+                verified && bestMargin <= 0);
     }
 
     /**
      * Compares two photos when neither is known to be the earlier one: each in turn as the
-     * registered photo, the verified pair with the smaller distance decides.
+     * registered photo, the verified pair further below its threshold decides.
      */
     public Comparison compareEither(PhotoHash a, PhotoHash b) {
         Comparison ab = compare(a, b);
@@ -162,6 +192,11 @@ public final class PhotoMatcher {
         if (!ab.verified()) {
             return ba.verified() || ba.indexDistance() < ab.indexDistance() ? ba : ab;
         }
-        return ba.verified() && ba.verifyDistance() < ab.verifyDistance() ? ba : ab;
+        return ba.verified() && margin(ba) < margin(ab) ? ba : ab;
+    }
+
+    /** How far the deciding pair's distance lies above its threshold (≤ 0: a match). */
+    public static int margin(Comparison c) {
+        return c.verifyDistance() - c.verifyThreshold();
     }
 }

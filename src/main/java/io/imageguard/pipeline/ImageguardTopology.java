@@ -121,6 +121,7 @@ public final class ImageguardTopology {
                                         registry.phash64Radius(),
                                         registry.candidateRadius(),
                                         registry.verifyThreshold(),
+                                        registry.regionVerifyThreshold(),
                                         registry.maxMatchesPerLookup()),
                                 TypeInformation.of(RegistryAnswer.class))
                         .uid("registry-shards")

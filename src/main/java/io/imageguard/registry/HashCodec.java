@@ -8,12 +8,17 @@ import java.util.List;
 /**
  * Compact binary form of a hash text for registry state: one byte naming the algorithm (a matcher
  * view's 64- or 256-bit hash or colour signature, or phash64), then its bits. A photo's ten views
- * take 10 × (1 + 8) + 10 × (1 + 32) + 10 × (1 + 18) = 610 bytes where their text takes about 1,400.
- * Codes are append-only: state written with earlier codes stays readable.
+ * take 14 × (1 + 8) + 14 × (1 + 32) + 10 × (1 + 18) = 778 bytes (the four turned views carry no
+ * colour signature) where their text takes about 1,700. Codes are append-only: state written with
+ * earlier codes stays readable.
  */
 final class HashCodec {
     private static final List<String> VIEWS =
             List.of("w", "t", "c90", "c80", "sl", "sr", "st", "sb", "r", "rt");
+
+    /** Added later: de-rotated query views, coded after everything above. */
+    private static final List<String> TURNED_VIEWS = List.of("wp3", "wm3", "tp3", "tm3");
+
     private static final List<String> ALGORITHMS = new ArrayList<>();
     private static final List<Integer> LENGTHS = new ArrayList<>();
 
@@ -31,6 +36,12 @@ final class HashCodec {
         for (String v : VIEWS) {
             ALGORITHMS.add("chroma-" + v);
             LENGTHS.add(18);
+        }
+        for (String v : TURNED_VIEWS) {
+            ALGORITHMS.add("dct64-" + v);
+            LENGTHS.add(8);
+            ALGORITHMS.add("dct256-" + v);
+            LENGTHS.add(32);
         }
     }
 

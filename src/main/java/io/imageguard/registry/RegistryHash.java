@@ -124,6 +124,21 @@ public final class RegistryHash {
         return out.toArray(new long[0][]);
     }
 
+    /**
+     * The verification threshold of each probe {@link #probeKeys()} names, in the same order: that
+     * of the probe's query view under {@code matcher}.
+     */
+    public int[] probeThresholds(PhotoMatcher matcher) {
+        List<Integer> out = new ArrayList<>();
+        for (String view : PhotoHash.QUERY_VIEWS) {
+            if (views.indexHash(view) != null) {
+                out.add(matcher.thresholdFor(view));
+                out.add(matcher.thresholdFor(view));
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** The 64-bit keys a lookup probes: query views and their mirror images. */
     public long[] probeKeys() {
         if (views == null) {

@@ -55,6 +55,7 @@ public final class RegistryShardProcessFunction
     private final int phashRadius;
     private final int candidateRadius;
     private final int verifyThreshold;
+    private final int regionVerifyThreshold;
     private final int maxMatches;
 
     private transient MapState<Long, RegistryEntry> entries;
@@ -77,13 +78,21 @@ public final class RegistryShardProcessFunction
     /**
      * @param phashRadius the match radius of single {@code phash64} hashes
      * @param candidateRadius the candidate radius of multi-view hashes (verified after)
+     * @param verifyThreshold the verification threshold of whole, trimmed and de-rotated views
+     * @param regionVerifyThreshold the verification threshold of photo-region views
      */
     public RegistryShardProcessFunction(
-            int shards, int phashRadius, int candidateRadius, int verifyThreshold, int maxMatches) {
+            int shards,
+            int phashRadius,
+            int candidateRadius,
+            int verifyThreshold,
+            int regionVerifyThreshold,
+            int maxMatches) {
         this.shards = shards;
         this.phashRadius = phashRadius;
         this.candidateRadius = candidateRadius;
         this.verifyThreshold = verifyThreshold;
+        this.regionVerifyThreshold = regionVerifyThreshold;
         this.maxMatches = maxMatches;
     }
 
@@ -96,7 +105,7 @@ public final class RegistryShardProcessFunction
                         getRuntimeContext().getMapState(PENDING),
                         (a, b) -> ListingPhoto.PUBLISH_ORDER.compare(a.photo(), b.photo()));
         indexes = new HashMap<>();
-        matcher = new PhotoMatcher(candidateRadius, verifyThreshold);
+        matcher = new PhotoMatcher(candidateRadius, verifyThreshold, regionVerifyThreshold);
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         hotSpots = metrics.counter("hotSpots");
         probes = metrics.histogram("probesPerLookup", new DescriptiveStatisticsHistogram(1000));
@@ -145,8 +154,10 @@ public final class RegistryShardProcessFunction
         long examined = 0;
         long[] keys = hash.probeKeys();
         long[][] probeVerify = views ? hash.probeVerify() : null;
+        int[] thresholds = views ? hash.probeThresholds(matcher) : null;
         for (int k = 0; k < keys.length; k++) {
             long[] verify = views ? probeVerify[k] : null;
+            int threshold = views ? thresholds[k] : 0;
             index.query(
                     keys[k],
                     radius,
@@ -154,7 +165,7 @@ public final class RegistryShardProcessFunction
                         long entry = id / VIEW_SLOTS;
                         if (verify == null
                                 || shard.verify().distance(entry, (int) (id % VIEW_SLOTS), verify)
-                                        <= verifyThreshold) {
+                                        <= threshold) {
                             hits.merge(entry, distance, Math::min);
                         }
                     });

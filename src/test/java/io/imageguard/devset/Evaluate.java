@@ -88,6 +88,14 @@ public final class Evaluate {
                         fixedThresholds.put(Integer.parseInt(p[0]), Integer.parseInt(p[1]));
                     }
                 }
+                case "--region-offsets" -> {
+                    for (String ro : args[++i].split(",")) {
+                        String[] p = ro.split(":");
+                        regionOffsets
+                                .computeIfAbsent(Integer.parseInt(p[0]), k -> new ArrayList<>())
+                                .add(Integer.parseInt(p[1]));
+                    }
+                }
                 case "--radii" ->
                         radii =
                                 Arrays.stream(args[++i].split(","))
@@ -176,9 +184,10 @@ public final class Evaluate {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%n## deciding view pairs (radius %d, verify <= %d)%n",
+                "%n## deciding view pairs (radius %d, verify <= %d, region views <= %d)%n",
                 MATCHER.candidateRadius(),
-                MATCHER.verifyThreshold());
+                MATCHER.verifyThreshold(),
+                MATCHER.regionVerifyThreshold());
         System.out.println("| registered x query | matched copies | largest 64-bit distance |");
         System.out.println("|---|---|---|");
         tally.forEach(
@@ -245,27 +254,42 @@ public final class Evaluate {
                         "imageguard views, 64-bit only",
                         (a, b) -> MATCHER.compare(a.photo, b.photo).indexDistance()));
         for (int r : radii) {
-            PhotoMatcher m = new PhotoMatcher(r, 256);
-            d.add(
-                    new Design(
-                            "imageguard radius " + r + " + verification",
-                            (a, b) -> {
-                                PhotoMatcher.Comparison c = m.compare(a.photo, b.photo);
-                                return c.verified() ? c.verifyDistance() : Double.POSITIVE_INFINITY;
-                            },
-                            fixedThresholds.getOrDefault(r, -1)));
-            d.add(
-                    new Design(
-                            "imageguard radius " + r + " + verification, luminance only",
-                            (a, b) -> {
-                                PhotoMatcher.Comparison c =
-                                        m.compare(a.photo.withoutColour(), b.photo.withoutColour());
-                                return c.verified() ? c.verifyDistance() : Double.POSITIVE_INFINITY;
-                            },
-                            fixedThresholds.getOrDefault(r, -1)));
+            for (int offset : regionOffsets.getOrDefault(r, List.of(DEFAULT_REGION_OFFSET))) {
+                // Score: the deciding pair's distance, less the region offset for region views,
+                // so threshold T on the score is the matcher at (T, T + offset).
+                PhotoMatcher m = new PhotoMatcher(r, 0, offset);
+                String name =
+                        "imageguard radius " + r + " + verification (region views +" + offset + ")";
+                d.add(
+                        new Design(
+                                name,
+                                (a, b) -> score(m.compare(a.photo, b.photo)),
+                                fixedThresholds.getOrDefault(r, -1)));
+                d.add(
+                        new Design(
+                                name + ", luminance only",
+                                (a, b) ->
+                                        score(
+                                                m.compare(
+                                                        a.photo.withoutColour(),
+                                                        b.photo.withoutColour())),
+                                fixedThresholds.getOrDefault(r, -1)));
+            }
         }
         return d;
     }
+
+    /** A matcher at thresholds (0, offset): its margin is the score; no candidate pair scores ∞. */
+    private static double score(PhotoMatcher.Comparison c) {
+        return c.verified() ? PhotoMatcher.margin(c) : Double.POSITIVE_INFINITY;
+    }
+
+    /** Region views verify this much above the whole-view threshold (matching's 73 − 45). */
+    static final int DEFAULT_REGION_OFFSET =
+            PhotoMatcher.DEFAULT_REGION_VERIFY - PhotoMatcher.DEFAULT_VERIFY;
+
+    /** {@code --region-offsets 10:28,10:37}: offsets to evaluate per radius. */
+    static final Map<Integer, List<Integer>> regionOffsets = new java.util.HashMap<>();
 
     /** Registered hash against the query's hash and the query's mirror hash: the smaller. */
     private static int pdqMirror(long[] registered, long[] query) {

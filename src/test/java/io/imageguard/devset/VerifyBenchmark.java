@@ -52,7 +52,8 @@ public final class VerifyBenchmark {
         // Verification per candidate: every pair, the comparison a candidate costs. The radius
         // is 64 so that every view pair within it is verified: the worst case per candidate.
         // Three rounds each: the first ones warm the JIT up.
-        PhotoMatcher all = new PhotoMatcher(64, matcher.verifyThreshold());
+        PhotoMatcher all =
+                new PhotoMatcher(64, matcher.verifyThreshold(), matcher.regionVerifyThreshold());
         for (PhotoMatcher m : new PhotoMatcher[] {matcher, all, matcher, all, matcher, all}) {
             long sink = 0;
             long pairs = 0;

@@ -30,6 +30,80 @@ class PhotoMatcherTest {
         assertThat(c.match()).isTrue();
     }
 
+    /** Turned about the centre, the largest inner rectangle scaled back: a rotate-crop copy. */
+    private static BufferedImage turnedAndCropped(BufferedImage src, double degrees) {
+        int w = src.getWidth();
+        int h = src.getHeight();
+        double t = Math.toRadians(degrees);
+        double cos = Math.abs(Math.cos(t));
+        double sin = Math.abs(Math.sin(t));
+        double zoom = 1 / Math.min(w / (w * cos + h * sin), h / (w * sin + h * cos));
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(
+                java.awt.RenderingHints.KEY_INTERPOLATION,
+                java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        AffineTransform at = new AffineTransform();
+        at.translate(w / 2.0, h / 2.0);
+        at.scale(zoom, zoom);
+        at.rotate(t);
+        at.translate(-w / 2.0, -h / 2.0);
+        g.drawImage(src, at, null);
+        g.dispose();
+        return out;
+    }
+
+    @Test
+    void copiesTurnedByThreeDegreesAndCroppedMatchThroughATurnedView() {
+        // SPEC T6: a small rotation (±3°) leaves a copy the same image. Turning such a copy back
+        // shows its original's centre enlarged by about 1.1, which is the registered c90 view when
+        // trimming leaves the original whole (no uniform border): those photos are the test's.
+        int photos = 0;
+        for (long seed = 20; seed < 40; seed++) {
+            BufferedImage original = photo(seed);
+            GrayImage gray = GrayImage.of(original);
+            if (!java.util.Arrays.equals(Views.trim(gray), Views.whole(gray))) {
+                continue;
+            }
+            photos++;
+            PhotoHash registered = matcher.hash(original);
+            for (double degrees : new double[] {3, -3}) {
+                PhotoMatcher.Comparison c =
+                        matcher.compare(
+                                registered, matcher.hash(turnedAndCropped(original, degrees)));
+                assertThat(c.match()).as("photo %d turned %s°: %s", seed, degrees, c).isTrue();
+            }
+        }
+        assertThat(photos).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void anotherShotOfTheSameProductRarelyMatches() {
+        // SPEC T6: another shot of the same product is not the same image. The painter's second
+        // shot moves and turns the product on the same backdrop; a small turn on a plain backdrop
+        // is what a ±3° copy looks like, and the dev set still matches 2 of its 50 such pairs at
+        // the default thresholds (docs/hashing.md): more than one in twenty here is a regression.
+        int matched = 0;
+        for (long product = 9000; product < 9020; product++) {
+            PhotoHash first =
+                    matcher.hash(AreaAverage.reduce(ProductPhotoPainter.paint(product, 1), 512));
+            PhotoHash second =
+                    matcher.hash(AreaAverage.reduce(ProductPhotoPainter.paint(product, 2), 512));
+            matched += matcher.compareEither(first, second).match() ? 1 : 0;
+        }
+        assertThat(matched).isLessThanOrEqualTo(1);
+    }
+
+    @Test
+    void regionViewsVerifyAtTheirOwnThreshold() {
+        PhotoMatcher strict = new PhotoMatcher(16, 10, 90);
+
+        assertThat(strict.thresholdFor("w")).isEqualTo(10);
+        assertThat(strict.thresholdFor("wp3")).isEqualTo(10);
+        assertThat(strict.thresholdFor("r")).isEqualTo(90);
+        assertThat(strict.thresholdFor("rt")).isEqualTo(90);
+    }
+
     @Test
     void differentPhotosDoNotMatch() {
         PhotoHash a = matcher.hash(photo(1));
@@ -210,9 +284,11 @@ class PhotoMatcherTest {
 
     @Test
     void rejectsThresholdsOutsideTheHashLengths() {
-        assertThatThrownBy(() -> new PhotoMatcher(65, 10))
+        assertThatThrownBy(() -> new PhotoMatcher(65, 10, 10))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new PhotoMatcher(10, 257))
+        assertThatThrownBy(() -> new PhotoMatcher(10, 257, 10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new PhotoMatcher(10, 10, 257))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

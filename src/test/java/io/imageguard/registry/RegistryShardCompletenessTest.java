@@ -46,7 +46,7 @@ class RegistryShardCompletenessTest {
         }
         Map<String, String> answered =
                 earliestMatches(
-                        new RegistryShardProcessFunction(1, RADIUS, 16, 73, 1_000_000), texts);
+                        new RegistryShardProcessFunction(1, RADIUS, 16, 73, 73, 1_000_000), texts);
         int withMatch = 0;
         for (int i = 0; i < hashes.size(); i++) {
             String expected = null;
@@ -102,8 +102,11 @@ class RegistryShardCompletenessTest {
     }
 
     private static final int VIEW_RADIUS = 10;
-    private static final int VERIFY = 82;
-    private static final String[] VIEWS = {"w", "t", "c90"};
+    private static final int VERIFY = 60;
+    private static final int REGION_VERIFY = 82;
+
+    /** Registered under w, t, c90; looked up with w, t and the region view r (own threshold). */
+    private static final String[] VIEWS = {"w", "t", "c90", "r"};
 
     /** A multi-view hash text: per view a 64-bit and a 256-bit hash. */
     private static String viewsText(long[] small, long[][] large) {
@@ -144,15 +147,17 @@ class RegistryShardCompletenessTest {
                         io.imageguard.match.PhotoHash.fromText(
                                 io.imageguard.match.HashText.parse(texts.get(of)));
                 int smallBits = rnd.nextInt(VIEW_RADIUS + 3);
-                int largeBits = rnd.nextInt(VERIFY + 12);
+                int largeBits = rnd.nextInt(REGION_VERIFY + 12);
                 for (int v = 0; v < VIEWS.length; v++) {
-                    long h = smalls.get(of)[v];
+                    // a copy's region view is near its original's whole view
+                    int from = VIEWS[v].equals("r") ? 0 : v;
+                    long h = smalls.get(of)[from];
                     small[v] =
                             TestHashes.flip(
                                     mirror ? h ^ io.imageguard.match.PhotoHash.MIRROR_MASK_64 : h,
                                     smallBits,
                                     rnd);
-                    long[] words = base.verifyHash(VIEWS[v], mirror);
+                    long[] words = base.verifyHash(VIEWS[from], mirror);
                     // spread largeBits over the four words
                     for (int w = 0; w < 4; w++) {
                         large[v][w] = TestHashes.flip(words[w], largeBits / 4, rnd);
@@ -172,11 +177,12 @@ class RegistryShardCompletenessTest {
         }
         Map<String, String> answered =
                 earliestMatches(
-                        new RegistryShardProcessFunction(1, RADIUS, VIEW_RADIUS, VERIFY, 1_000_000),
+                        new RegistryShardProcessFunction(
+                                1, RADIUS, VIEW_RADIUS, VERIFY, REGION_VERIFY, 1_000_000),
                         texts);
 
         io.imageguard.match.PhotoMatcher matcher =
-                new io.imageguard.match.PhotoMatcher(VIEW_RADIUS, VERIFY);
+                new io.imageguard.match.PhotoMatcher(VIEW_RADIUS, VERIFY, REGION_VERIFY);
         List<io.imageguard.match.PhotoHash> parsed = new ArrayList<>();
         for (String t : texts) {
             parsed.add(

@@ -25,7 +25,8 @@ class RegistryShardProcessFunctionTest {
     private static KeyedOneInputStreamOperatorTestHarness<Integer, RegistryProbe, RegistryAnswer>
             newHarness() throws Exception {
         return new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new RegistryShardProcessFunction(1, 13, 16, 73, 1000)),
+                new KeyedProcessOperator<>(
+                        new RegistryShardProcessFunction(1, 13, 16, 73, 73, 1000)),
                 RegistryProbe::shard,
                 Types.INT);
     }

@@ -40,7 +40,7 @@ public final class RegistryOperatorBenchmark {
         var harness =
                 new KeyedOneInputStreamOperatorTestHarness<Integer, RegistryProbe, RegistryAnswer>(
                         new KeyedProcessOperator<>(
-                                new RegistryShardProcessFunction(1, radius, 16, 73, 1000)),
+                                new RegistryShardProcessFunction(1, radius, 16, 73, 73, 1000)),
                         RegistryProbe::shard,
                         Types.INT);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend(true));

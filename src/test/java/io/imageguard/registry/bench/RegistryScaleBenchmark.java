@@ -239,6 +239,7 @@ public final class RegistryScaleBenchmark {
                                                 cfg.registry().phash64Radius(),
                                                 radius,
                                                 cfg.registry().verifyThreshold(),
+                                                cfg.registry().regionVerifyThreshold(),
                                                 cfg.registry().maxMatchesPerLookup())),
                                 TypeInformation.of(RegistryAnswer.class))
                         .uid("registry-shards")
@@ -311,7 +312,11 @@ public final class RegistryScaleBenchmark {
                 viewsPerShard);
 
         // 4. brute force: the exact answer for a sample, and the scan's speed
-        PhotoMatcher matcher = new PhotoMatcher(radius, cfg.registry().verifyThreshold());
+        PhotoMatcher matcher =
+                new PhotoMatcher(
+                        radius,
+                        cfg.registry().verifyThreshold(),
+                        cfg.registry().regionVerifyThreshold());
         int sample = Math.min(recallSample, lookups);
         int agree = 0;
         int expectedMatches = 0;

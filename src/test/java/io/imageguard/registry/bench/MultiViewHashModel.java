@@ -38,10 +38,14 @@ import java.util.SplittableRandom;
 final class MultiViewHashModel implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    static final String[] VIEWS = {"w", "t", "c90", "c80", "sl", "sr", "st", "sb", "r", "rt"};
+    static final String[] VIEWS = {
+        "w", "t", "c90", "c80", "sl", "sr", "st", "sb", "r", "rt", "wp3", "wm3", "tp3", "tm3"
+    };
     static final int INDEXED = 8; // the first 8 of VIEWS are PhotoHash.INDEX_VIEWS
-    private static final int SL = 4;
-    private static final int SR = 5;
+
+    /** A view's mirror image is its partner's mirrored: left/right strips, +3°/−3° turns. */
+    private static final int[] MIRROR_PARTNER = {0, 1, 2, 3, 5, 4, 6, 7, 8, 9, 11, 10, 13, 12};
+
     static final long MIRROR64 = PhotoHash.MIRROR_MASK_64;
     static final long[] MIRROR256 = mirrorMask256();
 
@@ -175,7 +179,7 @@ final class MultiViewHashModel implements Serializable {
             long[] i = new long[idx.length];
             long[] w = new long[ver.length];
             for (int v = 0; v < VIEWS.length; v++) {
-                int from = !mirror ? v : v == SL ? SR : v == SR ? SL : v;
+                int from = mirror ? MIRROR_PARTNER[v] : v;
                 h[v] = has[from];
                 i[v] = idx[from] ^ e64 ^ (mirror ? MIRROR64 : 0);
                 for (int k = 0; k < 4; k++) {

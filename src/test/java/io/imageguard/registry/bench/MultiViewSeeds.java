@@ -31,7 +31,8 @@ final class MultiViewSeeds {
     private MultiViewSeeds() {}
 
     static List<Seed> load(Path cache, Path photoDir, int products) throws IOException {
-        if (Files.exists(cache)) {
+        // a cache hashed by an older matcher (fewer query views) is hashed again
+        if (Files.exists(cache) && Files.readString(cache).contains("dct64-wp3:")) {
             List<Seed> seeds = new ArrayList<>();
             for (String line : Files.readAllLines(cache)) {
                 String[] f = line.split(" ");

@@ -52,7 +52,7 @@ final class CompareCommand implements Callable<Integer> {
             System.out.println("verification did not run: no view pair within the radius");
         }
         if (c.verified() && c.colourSetAside()) {
-            System.out.println("closer view pairs set aside: their colours differ");
+            System.out.println("view pairs nearer a match set aside: their colours differ");
         }
         System.out.println(c.match() ? "match" : "no-match");
         return 0;

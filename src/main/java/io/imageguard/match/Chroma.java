@@ -21,43 +21,44 @@ final class Chroma {
     /** Signatures of coloured views agree when their cosine is at least this. */
     static final double MIN_COSINE = 0.5;
 
-    /** Long side of the colour planes signatures are cut from: nine cells need no more. */
-    private static final int PLANE_SIDE = 64;
+    private final AreaSums rg;
+    private final AreaSums yb;
 
-    private final GrayImage rg;
-    private final GrayImage yb;
-    private final double sx;
-    private final double sy;
-
-    private Chroma(GrayImage rg, GrayImage yb, double sx, double sy) {
+    private Chroma(AreaSums rg, AreaSums yb) {
         this.rg = rg;
         this.yb = yb;
-        this.sx = sx;
-        this.sy = sy;
     }
 
     /** Colour planes of {@code argb} ({@code w × h}), for views given in its pixel coordinates. */
     static Chroma of(int[] argb, int w, int h) {
-        float[] rg = new float[w * h];
-        float[] yb = new float[w * h];
-        for (int i = 0; i < argb.length; i++) {
-            int c = argb[i];
-            int r = (c >> 16) & 0xff;
-            int g = (c >> 8) & 0xff;
-            int b = c & 0xff;
-            rg[i] = r - g;
-            yb[i] = (r + g) * 0.5f - b;
+        // Both summed-area tables in one pass, rows summed exactly in ints (2·yb is an integer).
+        int stride = w + 1;
+        double[] rg = new double[stride * (h + 1)];
+        double[] yb = new double[stride * (h + 1)];
+        for (int y = 0; y < h; y++) {
+            int rgRow = 0;
+            int ybRow2 = 0;
+            int in = y * w;
+            int above = y * stride + 1;
+            int here = above + stride;
+            for (int x = 0; x < w; x++) {
+                int c = argb[in + x];
+                int r = (c >> 16) & 0xff;
+                int g = (c >> 8) & 0xff;
+                int b = c & 0xff;
+                rgRow += r - g;
+                ybRow2 += r + g - 2 * b;
+                rg[here + x] = rg[above + x] + rgRow;
+                yb[here + x] = yb[above + x] + 0.5 * ybRow2;
+            }
         }
-        GrayImage rgPlane = new GrayImage(w, h, rg).reduced(PLANE_SIDE);
-        GrayImage ybPlane = new GrayImage(w, h, yb).reduced(PLANE_SIDE);
-        return new Chroma(
-                rgPlane, ybPlane, (double) rgPlane.width / w, (double) rgPlane.height / h);
+        return new Chroma(new AreaSums(w, h, rg), new AreaSums(w, h, yb));
     }
 
     /** The signature of the rectangle {@code r = {x0, y0, x1, y1}} in input pixels. */
     byte[] of(double[] r) {
-        float[] a = rg.resample(r[0] * sx, r[1] * sy, r[2] * sx, r[3] * sy, CELLS, CELLS);
-        float[] b = yb.resample(r[0] * sx, r[1] * sy, r[2] * sx, r[3] * sy, CELLS, CELLS);
+        float[] a = rg.grid(r, CELLS);
+        float[] b = yb.grid(r, CELLS);
         byte[] s = new byte[BYTES];
         for (int i = 0; i < CELLS * CELLS; i++) {
             s[2 * i] = quantize(a[i]);

@@ -1,5 +1,7 @@
 package io.imageguard.match;
 
+import java.util.Arrays;
+
 /**
  * DCT hashes of a view: the view reduced by area averaging to a square thumbnail, its 2-D DCT-II,
  * and one bit per low-frequency AC coefficient (ordered by {@code u + v}, then {@code u}) set when
@@ -55,29 +57,49 @@ final class DctHash {
 
     /** The hash of the rectangle {@code r = {x0, y0, x1, y1}} of {@code image}. */
     long[] of(GrayImage image, double[] r) {
-        return ofThumbnail(image.resample(r[0], r[1], r[2], r[3], side, side));
+        return ofThumbnail(AreaSums.of(image).grid(r, side));
     }
 
     long[] ofThumbnail(float[] px) {
-        // Column transform for every vertical frequency needed, then one dot product per bit.
-        double[][] rows = new double[maxFreq + 1][side];
+        // cos[k][side − 1 − n] = (−1)^k cos[k][n]: each transform sums mirrored pairs of samples,
+        // their sum for even frequencies and their difference for odd ones, over half the side.
+        int half = side / 2;
+        double[] sum = new double[half * side];
+        double[] diff = new double[half * side];
+        for (int y = 0; y < half; y++) {
+            int top = y * side;
+            int bottom = (side - 1 - y) * side;
+            for (int x = 0; x < side; x++) {
+                sum[top + x] = px[top + x] + px[bottom + x];
+                diff[top + x] = px[top + x] - px[bottom + x];
+            }
+        }
+        // Column transform for every vertical frequency needed, folded the same way along rows.
+        double[][] rowSum = new double[maxFreq + 1][half];
+        double[][] rowDiff = new double[maxFreq + 1][half];
+        double[] row = new double[side];
         for (int v = 0; v <= maxFreq; v++) {
             double[] c = cos[v];
-            double[] row = rows[v];
-            for (int y = 0; y < side; y++) {
+            double[] folded = (v & 1) == 0 ? sum : diff;
+            Arrays.fill(row, 0);
+            for (int y = 0; y < half; y++) {
                 double cy = c[y];
                 int base = y * side;
                 for (int x = 0; x < side; x++) {
-                    row[x] += cy * px[base + x];
+                    row[x] += cy * folded[base + x];
                 }
+            }
+            for (int x = 0; x < half; x++) {
+                rowSum[v][x] = row[x] + row[side - 1 - x];
+                rowDiff[v][x] = row[x] - row[side - 1 - x];
             }
         }
         long[] h = new long[bits / 64];
         for (int i = 0; i < bits; i++) {
             double[] c = cos[us[i]];
-            double[] r = rows[vs[i]];
+            double[] r = (us[i] & 1) == 0 ? rowSum[vs[i]] : rowDiff[vs[i]];
             double s = 0;
-            for (int x = 0; x < side; x++) {
+            for (int x = 0; x < half; x++) {
                 s += c[x] * r[x];
             }
             if (s > 0) {

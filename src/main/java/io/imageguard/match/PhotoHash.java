@@ -97,6 +97,7 @@ public final class PhotoHash {
     /** Cuts thumbnails from a reduced copy of the input, given rectangles in input pixels. */
     private static final class Thumbnails {
         final GrayImage source;
+        final AreaSums sums;
         final Chroma colour;
         final double sx;
         final double sy;
@@ -104,6 +105,7 @@ public final class PhotoHash {
         Thumbnails(GrayImage input, Chroma colour) {
             this.colour = colour;
             source = input.reduced(THUMBNAIL_SOURCE_SIDE);
+            sums = AreaSums.of(source);
             sx = (double) source.width / input.width;
             sy = (double) source.height / input.height;
         }
@@ -114,10 +116,21 @@ public final class PhotoHash {
     }
 
     private void put(String view, Thumbnails th, double[] rect) {
-        double[] r = th.scale(rect);
-        index.put(view, DctHash.H64.of(th.source, r));
-        verify.put(view, DctHash.H256.of(th.source, r));
+        putHashes(view, th.sums, th.scale(rect));
         chroma.put(view, th.colour.of(rect));
+    }
+
+    /**
+     * Both DCT hashes of the rectangle {@code r} of a plane: the 64×64 thumbnail's cell corners
+     * also bound the 32×32 thumbnail's cells (every other one), so one grid serves both.
+     */
+    private void putHashes(String view, AreaSums sums, double[] r) {
+        double[] c = sums.clamped(r);
+        int n = DctHash.H256.side;
+        double[] corners = sums.corners(c, n);
+        index.put(
+                view, DctHash.H64.ofThumbnail(AreaSums.cells(corners, n, n / DctHash.H64.side, c)));
+        verify.put(view, DctHash.H256.ofThumbnail(AreaSums.cells(corners, n, 1, c)));
     }
 
     /**
@@ -127,12 +140,9 @@ public final class PhotoHash {
      */
     private void putTurned(String suffix, Thumbnails th, double degrees) {
         GrayImage turned = th.source.rotated(degrees);
-        double[] whole = Views.whole(turned);
-        double[] trimmed = Views.trim(turned);
-        index.put("w" + suffix, DctHash.H64.of(turned, whole));
-        verify.put("w" + suffix, DctHash.H256.of(turned, whole));
-        index.put("t" + suffix, DctHash.H64.of(turned, trimmed));
-        verify.put("t" + suffix, DctHash.H256.of(turned, trimmed));
+        AreaSums sums = AreaSums.of(turned);
+        putHashes("w" + suffix, sums, Views.whole(turned));
+        putHashes("t" + suffix, sums, Views.trim(turned));
     }
 
     private static double area(double[] r) {

@@ -98,9 +98,18 @@ public final class AreaAverage {
         int rowLo = (int) Math.floor(y0);
         int rowHi = Math.min(height, (int) Math.ceil(y1));
         float[] tmp = new float[(rowHi - rowLo) * outW];
+        // Halving a whole row (the 256-px thumbnail source of a 512-px input): two taps of
+        // exactly 0.5f each, summed as the general loop sums them (0 + ½a + ½b).
+        boolean halveRows = x0 == 0 && x1 == width && width == 2 * outW;
         for (int y = rowLo; y < rowHi; y++) {
             int base = y * width;
             int o = (y - rowLo) * outW;
+            if (halveRows) {
+                for (int ox = 0; ox < outW; ox++) {
+                    tmp[o + ox] = 0.5f * src[base + 2 * ox] + 0.5f * src[base + 2 * ox + 1];
+                }
+                continue;
+            }
             for (int ox = 0; ox < outW; ox++) {
                 float s = 0;
                 float[] w = wx[ox];

@@ -14,17 +14,40 @@ final class AreaSums {
     final int width;
     final int height;
 
-    /** {@code (width + 1) × (height + 1)}: entry (x, y) is the sum over {@code [0, x) × [0, y)}. */
+    /**
+     * {@code (width + 1) × (height + 1)}: entry (x, y) is the sum over {@code [0, x) × [0, y)};
+     * either as doubles, or as integers in units of {@link #unit}.
+     */
     private final double[] sums;
 
-    /**
-     * @param sums {@code (width + 1) × (height + 1)}, row 0 and column 0 zero, entry (x, y) the sum
-     *     over {@code [0, x) × [0, y)}
-     */
-    AreaSums(int width, int height, double[] sums) {
+    private final long[] counts;
+    private final double unit;
+
+    private AreaSums(int width, int height, double[] sums) {
         this.width = width;
         this.height = height;
         this.sums = sums;
+        this.counts = null;
+        this.unit = 1;
+    }
+
+    /**
+     * A table of integer sums, exact at any size, for planes of integer values (colour differences
+     * of 8-bit channels); the plane's values are the integers times {@code unit}.
+     *
+     * @param counts {@code (width + 1) × (height + 1)}, row 0 and column 0 zero, entry (x, y) the
+     *     sum over {@code [0, x) × [0, y)}
+     */
+    AreaSums(int width, int height, long[] counts, double unit) {
+        this.width = width;
+        this.height = height;
+        this.sums = null;
+        this.counts = counts;
+        this.unit = unit;
+    }
+
+    private double at(int i) {
+        return sums != null ? sums[i] : counts[i] * unit;
     }
 
     static AreaSums of(float[] plane, int width, int height) {
@@ -76,8 +99,10 @@ final class AreaSums {
             for (int i = 0; i <= n; i++) {
                 int k = ix[i];
                 double f = fx[i];
-                double upper = sums[top + k] + f * (sums[top + k + 1] - sums[top + k]);
-                double lower = sums[bottom + k] + f * (sums[bottom + k + 1] - sums[bottom + k]);
+                double a = at(top + k);
+                double b = at(bottom + k);
+                double upper = a + f * (at(top + k + 1) - a);
+                double lower = b + f * (at(bottom + k + 1) - b);
                 out[o + i] = upper + fy * (lower - upper);
             }
         }

@@ -31,13 +31,14 @@ final class Chroma {
 
     /** Colour planes of {@code argb} ({@code w × h}), for views given in its pixel coordinates. */
     static Chroma of(int[] argb, int w, int h) {
-        // Both summed-area tables in one pass, rows summed exactly in ints (2·yb is an integer).
+        // Both summed-area tables in one pass, in integers: R − G and 2·((R + G)/2 − B) of 8-bit
+        // channels are integers, so the sums are exact and need no conversion per pixel.
         int stride = w + 1;
-        double[] rg = new double[stride * (h + 1)];
-        double[] yb = new double[stride * (h + 1)];
+        long[] rg = new long[stride * (h + 1)];
+        long[] yb2 = new long[stride * (h + 1)];
         for (int y = 0; y < h; y++) {
-            int rgRow = 0;
-            int ybRow2 = 0;
+            long rgRow = 0;
+            long ybRow = 0;
             int in = y * w;
             int above = y * stride + 1;
             int here = above + stride;
@@ -47,12 +48,12 @@ final class Chroma {
                 int g = (c >> 8) & 0xff;
                 int b = c & 0xff;
                 rgRow += r - g;
-                ybRow2 += r + g - 2 * b;
+                ybRow += r + g - 2 * b;
                 rg[here + x] = rg[above + x] + rgRow;
-                yb[here + x] = yb[above + x] + 0.5 * ybRow2;
+                yb2[here + x] = yb2[above + x] + ybRow;
             }
         }
-        return new Chroma(new AreaSums(w, h, rg), new AreaSums(w, h, yb));
+        return new Chroma(new AreaSums(w, h, rg, 1), new AreaSums(w, h, yb2, 0.5));
     }
 
     /** The signature of the rectangle {@code r = {x0, y0, x1, y1}} in input pixels. */

@@ -53,6 +53,23 @@ class FastPathIdentityTest {
     }
 
     @Test
+    void halvingWholeRowsEqualsThePerPixelColumnOrderSum() {
+        for (BufferedImage p : photos()) {
+            GrayImage g = GrayImage.of(p);
+            int w = g.width - g.width % 2;
+            GrayImage even = g.crop(0, 0, w, g.height, w, g.height);
+            for (int outH : new int[] {g.height / 2, g.height / 3, 64}) {
+                float[] fast = even.resample(0, 0, w, g.height, w / 2, outH);
+
+                assertThat(fast)
+                        .containsExactly(
+                                reference(
+                                        even.pixels, w, g.height, 0, 0, w, g.height, w / 2, outH));
+            }
+        }
+    }
+
+    @Test
     void hashOfIntRgbPixelsEqualsHashThroughGetRgb() {
         PhotoMatcher matcher = new PhotoMatcher();
         for (BufferedImage p : photos()) {

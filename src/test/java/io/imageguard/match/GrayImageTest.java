@@ -62,6 +62,24 @@ class GrayImageTest {
         }
     }
 
+    @Test
+    void lumaIsTheRec601FormulaInFloats() {
+        SplittableRandom random = new SplittableRandom(9);
+        int[] argb = new int[100_000];
+        for (int i = 0; i < argb.length; i++) {
+            argb[i] = i < 256 ? i * 0x010101 : random.nextInt();
+        }
+
+        GrayImage g = GrayImage.of(argb, argb.length, 1);
+
+        for (int i = 0; i < argb.length; i++) {
+            int c = argb[i];
+            float expected =
+                    0.299f * ((c >> 16) & 0xff) + 0.587f * ((c >> 8) & 0xff) + 0.114f * (c & 0xff);
+            assertThat(g.pixels[i]).as("pixel %08x", c).isEqualTo(expected);
+        }
+    }
+
     private static float[] textbookTurn(GrayImage g, double degrees) {
         double t = Math.toRadians(degrees);
         double cos = Math.cos(t);

@@ -51,9 +51,14 @@ public final class DevSetBuilder {
         "ViSP-images/line",
         "ViSP-images/ellipse-1",
         "ViSP-images/mbt-depth/Castle-simu/Images",
-        "ViSP-images/warp",
         "ViSP-images/mbt-depth/castel/castel"
     };
+
+    /**
+     * Neither originals nor hard negatives: one picture warped by OpenCV and again by PIL, so its
+     * "frames" are copies of each other.
+     */
+    private static final String[] WARPED_COPIES = {"ViSP-images/warp"};
 
     /** Sequences shorter than twice this many frames barely move the camera: skipped. */
     private static final int FRAME_GAP = 12;
@@ -182,6 +187,9 @@ public final class DevSetBuilder {
                 a = img.getSubimage(0, 0, w, ch);
                 b = img.getSubimage(0, h - ch, w, ch);
             }
+            if (w >= h && mirrorImages(a, b)) {
+                continue;
+            }
             writePair(dir, rows, "reframe", root.relativize(f).toString(), a, b);
         }
         System.out.println("hard-negative pairs: " + rows.size());
@@ -209,12 +217,48 @@ public final class DevSetBuilder {
     }
 
     private static boolean inSequence(String rel) {
-        for (String s : SEQUENCES) {
-            if (rel.contains(s + "/")) {
-                return true;
+        for (String[] dirs : new String[][] {SEQUENCES, WARPED_COPIES}) {
+            for (String s : dirs) {
+                if (rel.contains(s + "/")) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code b} is {@code a} mirrored left to right, up to resampling noise: two crops of a
+     * symmetric picture are then a mirror copy (an edit the matcher must catch), not two framings
+     * of a scene. Compared as 64×64 area averages, mean absolute luma difference.
+     */
+    static boolean mirrorImages(BufferedImage a, BufferedImage b) {
+        float[] x = luma64(a);
+        float[] y = luma64(b);
+        double diff = 0;
+        for (int row = 0; row < 64; row++) {
+            for (int col = 0; col < 64; col++) {
+                diff += Math.abs(x[row * 64 + col] - y[row * 64 + 63 - col]);
+            }
+        }
+        return diff / (64 * 64) < MIRROR_MEAN_DIFF;
+    }
+
+    /**
+     * Mean luma difference (0–255) under which two 64×64 reductions count as one picture: the one
+     * symmetric wallpaper's crops differ by 2.2 from each other's mirror image, every other
+     * reframed pair by 15 or more.
+     */
+    private static final double MIRROR_MEAN_DIFF = 3;
+
+    private static float[] luma64(BufferedImage img) {
+        BufferedImage small = io.imageguard.ingest.decode.AreaAverage.resize(img, 64, 64);
+        float[] out = new float[64 * 64];
+        for (int i = 0; i < out.length; i++) {
+            int c = small.getRGB(i % 64, i / 64);
+            out[i] = 0.299f * ((c >> 16) & 0xff) + 0.587f * ((c >> 8) & 0xff) + 0.114f * (c & 0xff);
+        }
+        return out;
     }
 
     /** Manuals' pictures of application windows: screenshots, not photographs. */

@@ -47,6 +47,16 @@ public final class PhotoHash {
     /** Query views turned back by ±3°, named after their unturned view. */
     static final List<String> TURNED_VIEWS = List.of("wp3", "wm3", "tp3", "tm3");
 
+    /**
+     * Whether a lookup also tries {@code queryView}'s mirror image. Not for the turned views: a
+     * copy both mirrored and turned is rare (3 of 4,700 dev-set matches were decided so), while
+     * each extra alignment tried is another chance for a different shot of the same product to line
+     * up (both re-shoots of the dev set that still matched did so mirrored and turned).
+     */
+    public static boolean mirrored(String queryView) {
+        return !TURNED_VIEWS.contains(queryView);
+    }
+
     /** The turn, in degrees, that each de-rotated query view undoes. */
     private static final double DEROTATION = 3;
 

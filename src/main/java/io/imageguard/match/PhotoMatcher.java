@@ -123,6 +123,9 @@ public final class PhotoMatcher {
             boolean colourSetAside,
             boolean match) {}
 
+    private static final boolean[] BOTH = {false, true};
+    private static final boolean[] UNMIRRORED = {false};
+
     /** Whether {@code query} is a copy of {@code registered}. */
     public Comparison compare(PhotoHash registered, PhotoHash query) {
         int bestIndex = Integer.MAX_VALUE;
@@ -144,7 +147,7 @@ public final class PhotoMatcher {
                     continue;
                 }
                 int threshold = thresholdFor(q);
-                for (boolean m : new boolean[] {false, true}) {
+                for (boolean m : PhotoHash.mirrored(q) ? BOTH : UNMIRRORED) {
                     int d = DctHash.H64.distance(ra, qa, m);
                     bestIndex = Math.min(bestIndex, d);
                     if (d > candidateRadius) {

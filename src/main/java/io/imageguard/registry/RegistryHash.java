@@ -118,7 +118,9 @@ public final class RegistryHash {
         for (String view : PhotoHash.QUERY_VIEWS) {
             if (views.indexHash(view) != null) {
                 out.add(views.verifyHash(view, false));
-                out.add(views.verifyHash(view, true));
+                if (PhotoHash.mirrored(view)) {
+                    out.add(views.verifyHash(view, true));
+                }
             }
         }
         return out.toArray(new long[0][]);
@@ -133,13 +135,18 @@ public final class RegistryHash {
         for (String view : PhotoHash.QUERY_VIEWS) {
             if (views.indexHash(view) != null) {
                 out.add(matcher.thresholdFor(view));
-                out.add(matcher.thresholdFor(view));
+                if (PhotoHash.mirrored(view)) {
+                    out.add(matcher.thresholdFor(view));
+                }
             }
         }
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The 64-bit keys a lookup probes: query views and their mirror images. */
+    /**
+     * The 64-bit keys a lookup probes: query views and the mirror images of those that are tried
+     * mirrored ({@link PhotoHash#mirrored}).
+     */
     public long[] probeKeys() {
         if (views == null) {
             return new long[] {phash};
@@ -149,7 +156,9 @@ public final class RegistryHash {
             Long h = views.indexHash(view);
             if (h != null) {
                 keys.add(h);
-                keys.add(h ^ PhotoHash.MIRROR_MASK_64);
+                if (PhotoHash.mirrored(view)) {
+                    keys.add(h ^ PhotoHash.MIRROR_MASK_64);
+                }
             }
         }
         return keys.stream().mapToLong(Long::longValue).toArray();

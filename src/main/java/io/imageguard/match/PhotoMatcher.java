@@ -24,8 +24,8 @@ import java.awt.image.BufferedImage;
  */
 public final class PhotoMatcher {
     public static final int DEFAULT_RADIUS = 16;
-    public static final int DEFAULT_VERIFY = 45;
-    public static final int DEFAULT_REGION_VERIFY = 73;
+    public static final int DEFAULT_VERIFY = 47;
+    public static final int DEFAULT_REGION_VERIFY = 75;
 
     private final int candidateRadius;
     private final int verifyThreshold;

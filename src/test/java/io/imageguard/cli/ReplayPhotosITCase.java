@@ -195,8 +195,8 @@ class ReplayPhotosITCase {
         assertThat(nearCopy.get("suspectImageId").asText()).isEqualTo("L-7/1");
         assertThat(nearCopy.get("ownerImageId").asText()).isEqualTo("L-2/1");
         // registry.verify-threshold in conf/imageguard.yaml: the whole view decides a resized copy
-        assertThat(nearCopy.get("distance").asInt()).isBetween(0, 45);
-        assertThat(nearCopy.get("threshold").asInt()).isEqualTo(45);
+        assertThat(nearCopy.get("distance").asInt()).isBetween(0, 47);
+        assertThat(nearCopy.get("threshold").asInt()).isEqualTo(47);
         assertThat(flags.get(0).get("suspectImageId").asText()).isEqualTo("L-9/1");
         assertThat(flags.get(0).get("ownerSellerId").asText()).isEqualTo("S-1");
         assertThat(flags.get(0).get("ownerImageId").asText()).isEqualTo("L-1/1");

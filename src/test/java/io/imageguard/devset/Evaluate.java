@@ -284,7 +284,7 @@ public final class Evaluate {
         return c.verified() ? PhotoMatcher.margin(c) : Double.POSITIVE_INFINITY;
     }
 
-    /** Region views verify this much above the whole-view threshold (matching's 73 − 45). */
+    /** Region views verify this much above the whole-view threshold (matching's 75 − 47). */
     static final int DEFAULT_REGION_OFFSET =
             PhotoMatcher.DEFAULT_REGION_VERIFY - PhotoMatcher.DEFAULT_VERIFY;
 

@@ -949,13 +949,18 @@ public final class JpegDcDecoder {
                 bits -= e & 0xFF;
                 return e >>> 8;
             }
-            return slowSymbol(t);
+            // Not in the table: longer than the lookahead (or invalid).
+            return slowSymbol(t, LOOKAHEAD + 1);
         }
 
         private int slowSymbol(Huffman t) throws ImageDecodeException {
-            int code16 = (int) (buf >>> (bits - 16)) & 0xFFFF;
             // From length 1: the lookahead tables also send short codes here (AC sizes > 10).
-            for (int len = 1; len <= 16; len++) {
+            return slowSymbol(t, 1);
+        }
+
+        private int slowSymbol(Huffman t, int minLength) throws ImageDecodeException {
+            int code16 = (int) (buf >>> (bits - 16)) & 0xFFFF;
+            for (int len = minLength; len <= 16; len++) {
                 int code = code16 >>> (16 - len);
                 if (code <= t.maxCode[len] && code >= t.minCode[len]) {
                     bits -= len;
@@ -988,7 +993,9 @@ public final class JpegDcDecoder {
                     k += e >>> 8;
                     continue;
                 }
-                int sym = slowSymbol(t);
+                // The run table fails short codes too (extra bits past its lookahead, or a run
+                // leaving the block): the one-symbol table still decodes those in one step.
+                int sym = decodeSymbol(t);
                 int s = sym & 15;
                 if (s > 10) {
                     throw corrupt("AC coefficient of " + s + " bits");

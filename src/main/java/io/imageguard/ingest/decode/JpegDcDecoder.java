@@ -310,7 +310,6 @@ public final class JpegDcDecoder {
         final int rowShift;
 
         final float[] coef = new float[16];
-        final float[] rows = new float[16];
 
         Decoder(byte[] data, long maxPixels, int side) {
             this.data = data;
@@ -800,11 +799,8 @@ public final class JpegDcDecoder {
             }
             c.pred += extend(s);
             int[] q = quant[c.tq];
-            float[] f = coef;
+            float[] f = coef; // all zero but f[0]: writeSamples clears what it read
             f[0] = (float) c.pred * q[0];
-            for (int i = 1; i < side * side; i++) {
-                f[i] = 0f; // a loop: Arrays.fill of 3 or 15 floats costs several times more
-            }
             int acRows = 0; // bit v: row v of the kept block has a non-zero AC coefficient
             int k = 1;
             int[] fast = acT.acValue;
@@ -875,7 +871,10 @@ public final class JpegDcDecoder {
             return v < 1 << (s - 1) ? v + (-1 << s) + 1 : v;
         }
 
-        /** Reduced inverse DCT of {@link #coef} into the component's sample plane. */
+        /**
+         * Reduced inverse DCT of {@link #coef} into the component's sample plane; then clears the
+         * rows of {@link #coef} that held coefficients, so the next block starts from zeros.
+         */
         private void writeSamples(Component c, int index, int by, int acRows) {
             int stride = c.bw * side;
             int bx = index - by * c.bw; // the caller knows the row: no division per block
@@ -892,54 +891,17 @@ public final class JpegDcDecoder {
                 return;
             }
             if (side == 4) {
-                idct4(f, acRows | 1, out, base, stride);
+                idct4(f, acRows, out, base, stride);
             } else {
                 idct2(f, out, base, stride);
             }
-        }
-
-        /** 4x4 reduced IDCT, unrolled over constant coefficients; skips all-zero rows. */
-        private void idct4(float[] f, int rowsSet, byte[] out, int base, int stride) {
-            float[] r = rows;
-            for (int v = 0; v < 4; v++) {
-                if ((rowsSet >> v & 1) == 0) {
-                    r[v * 4] = r[v * 4 + 1] = r[v * 4 + 2] = r[v * 4 + 3] = 0;
-                    continue;
+            for (int v = 0; v < side; v++) {
+                if ((acRows >> v & 1) != 0) {
+                    for (int i = v * side; i < v * side + side; i++) {
+                        f[i] = 0f;
+                    }
                 }
-                float f0 = f[v * 4];
-                float f1 = f[v * 4 + 1];
-                float f2 = f[v * 4 + 2];
-                float f3 = f[v * 4 + 3];
-                r[v * 4] = f0 * K40 + f1 * K41 + f2 * K42 + f3 * K43;
-                r[v * 4 + 1] = f0 * K40 + f1 * K45 + f2 * K46 + f3 * K47;
-                r[v * 4 + 2] = f0 * K40 - f1 * K45 + f2 * K46 - f3 * K47;
-                r[v * 4 + 3] = f0 * K40 - f1 * K41 + f2 * K42 - f3 * K43;
             }
-            for (int x = 0; x < 4; x++) {
-                float r0 = r[x];
-                float r1 = r[4 + x];
-                float r2 = r[8 + x];
-                float r3 = r[12 + x];
-                // Level shift, and rounding by truncation (negative sums clamp to 0 anyway).
-                float c = 128.5f + r0 * K40;
-                out[base + x] = (byte) clamp((int) (c + r1 * K41 + r2 * K42 + r3 * K43));
-                out[base + stride + x] = (byte) clamp((int) (c + r1 * K45 + r2 * K46 + r3 * K47));
-                out[base + 2 * stride + x] =
-                        (byte) clamp((int) (c - r1 * K45 + r2 * K46 - r3 * K47));
-                out[base + 3 * stride + x] =
-                        (byte) clamp((int) (c - r1 * K41 + r2 * K42 - r3 * K43));
-            }
-        }
-
-        private static void idct2(float[] f, byte[] out, int base, int stride) {
-            float c = 128.5f + f[0] * K20 * K20;
-            float h = f[1] * K21 * K20; // horizontal frequency 1
-            float v = f[2] * K21 * K20; // vertical frequency 1
-            float d = f[3] * K21 * K21;
-            out[base] = (byte) clamp((int) (c + h + v + d));
-            out[base + 1] = (byte) clamp((int) (c - h + v - d));
-            out[base + stride] = (byte) clamp((int) (c + h - v - d));
-            out[base + stride + 1] = (byte) clamp((int) (c - h - v + d));
         }
 
         /** Returns the next symbol (needs bits >= MAX_SYMBOL_BITS). */
@@ -1286,6 +1248,108 @@ public final class JpegDcDecoder {
         private static ImageDecodeException corrupt(String message) {
             return new ImageDecodeException(Reason.CORRUPT, message);
         }
+    }
+
+    /**
+     * 4x4 reduced IDCT of the dequantized coefficients {@code f[v * 4 + u]} into {@code out}: each
+     * sample is the level-shifted sum, rounded half up and clamped to 0..255. Bit v of {@code
+     * acRows} is set when row v holds a non-zero AC coefficient; rows without are not read (row 0
+     * then contributes its DC alone). Rows first, then columns, each summed from u (v) = 0 up: the
+     * order fixes every float rounding, so the output is the same bytes for the same input.
+     */
+    static void idct4(float[] f, int acRows, byte[] out, int base, int stride) {
+        // Row v evaluated at x = 0..3: by symmetry x = 3 - x' flips the sign of odd u.
+        float r00;
+        float r01;
+        float r02;
+        float r03;
+        if ((acRows & 1) != 0) {
+            float f0 = f[0];
+            float f1 = f[1];
+            float f2 = f[2];
+            float f3 = f[3];
+            r00 = f0 * K40 + f1 * K41 + f2 * K42 + f3 * K43;
+            r01 = f0 * K40 + f1 * K45 + f2 * K46 + f3 * K47;
+            r02 = f0 * K40 - f1 * K45 + f2 * K46 - f3 * K47;
+            r03 = f0 * K40 - f1 * K41 + f2 * K42 - f3 * K43;
+        } else {
+            r00 = r01 = r02 = r03 = f[0] * K40; // the zero terms would add nothing
+        }
+        float r10 = 0;
+        float r11 = 0;
+        float r12 = 0;
+        float r13 = 0;
+        if ((acRows & 2) != 0) {
+            float f0 = f[4];
+            float f1 = f[5];
+            float f2 = f[6];
+            float f3 = f[7];
+            r10 = f0 * K40 + f1 * K41 + f2 * K42 + f3 * K43;
+            r11 = f0 * K40 + f1 * K45 + f2 * K46 + f3 * K47;
+            r12 = f0 * K40 - f1 * K45 + f2 * K46 - f3 * K47;
+            r13 = f0 * K40 - f1 * K41 + f2 * K42 - f3 * K43;
+        }
+        float r20 = 0;
+        float r21 = 0;
+        float r22 = 0;
+        float r23 = 0;
+        if ((acRows & 4) != 0) {
+            float f0 = f[8];
+            float f1 = f[9];
+            float f2 = f[10];
+            float f3 = f[11];
+            r20 = f0 * K40 + f1 * K41 + f2 * K42 + f3 * K43;
+            r21 = f0 * K40 + f1 * K45 + f2 * K46 + f3 * K47;
+            r22 = f0 * K40 - f1 * K45 + f2 * K46 - f3 * K47;
+            r23 = f0 * K40 - f1 * K41 + f2 * K42 - f3 * K43;
+        }
+        float r30 = 0;
+        float r31 = 0;
+        float r32 = 0;
+        float r33 = 0;
+        if ((acRows & 8) != 0) {
+            float f0 = f[12];
+            float f1 = f[13];
+            float f2 = f[14];
+            float f3 = f[15];
+            r30 = f0 * K40 + f1 * K41 + f2 * K42 + f3 * K43;
+            r31 = f0 * K40 + f1 * K45 + f2 * K46 + f3 * K47;
+            r32 = f0 * K40 - f1 * K45 + f2 * K46 - f3 * K47;
+            r33 = f0 * K40 - f1 * K41 + f2 * K42 - f3 * K43;
+        }
+        column4(out, base, stride, r00, r10, r20, r30);
+        column4(out, base + 1, stride, r01, r11, r21, r31);
+        column4(out, base + 2, stride, r02, r12, r22, r32);
+        column4(out, base + 3, stride, r03, r13, r23, r33);
+    }
+
+    /** One column of {@link #idct4}: the row values at x, summed over v for y = 0..3. */
+    private static void column4(
+            byte[] out, int o, int stride, float r0, float r1, float r2, float r3) {
+        // Level shift, and rounding by truncation (negative sums clamp to 0 anyway).
+        float c = 128.5f + r0 * K40;
+        out[o] = sample(c + r1 * K41 + r2 * K42 + r3 * K43);
+        out[o + stride] = sample(c + r1 * K45 + r2 * K46 + r3 * K47);
+        out[o + 2 * stride] = sample(c - r1 * K45 + r2 * K46 - r3 * K47);
+        out[o + 3 * stride] = sample(c - r1 * K41 + r2 * K42 - r3 * K43);
+    }
+
+    /** 2x2 reduced IDCT of {@code f[v * 2 + u]}, as {@link #idct4} (its four products first). */
+    static void idct2(float[] f, byte[] out, int base, int stride) {
+        float c = 128.5f + f[0] * K20 * K20;
+        float h = f[1] * K21 * K20; // horizontal frequency 1
+        float v = f[2] * K21 * K20; // vertical frequency 1
+        float d = f[3] * K21 * K21;
+        out[base] = sample(c + h + v + d);
+        out[base + 1] = sample(c - h + v - d);
+        out[base + stride] = sample(c + h - v - d);
+        out[base + stride + 1] = sample(c - h - v + d);
+    }
+
+    /** A level-shifted sum (128.5 included) truncated and clamped to a sample. */
+    private static byte sample(float v) {
+        int i = (int) v;
+        return (byte) (i < 0 ? 0 : i > 255 ? 255 : i);
     }
 
     /** Natural (row-major) position of each zigzag index. */

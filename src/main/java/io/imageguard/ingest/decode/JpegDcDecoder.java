@@ -271,6 +271,99 @@ public final class JpegDcDecoder {
         }
     }
 
+    /**
+     * One component at output resolution, produced a row at a time into one buffer: the samples as
+     * they are, or interpolated from the taps (horizontally per source row, each source row once
+     * while consecutive output rows share it, then blended vertically: the same integer sums as per
+     * pixel).
+     */
+    private static final class PlaneRows {
+        final byte[] samples;
+        final int stride;
+        final int[] row;
+
+        /** Interpolation taps, null for a full-resolution component. */
+        final int[] x0;
+
+        final int[] x1;
+        final int[] wx;
+        final int[] y0;
+        final int[] y1;
+        final int[] wy;
+
+        /** Horizontally interpolated source rows (x 256) and which rows they are. */
+        int[] top;
+
+        int[] bottom;
+        int topRow = -1;
+        int bottomRow = -1;
+
+        PlaneRows(byte[] samples, int stride, int outW) {
+            this.samples = samples;
+            this.stride = stride;
+            this.row = new int[outW];
+            x0 = x1 = wx = y0 = y1 = wy = null;
+        }
+
+        PlaneRows(byte[] samples, int stride, int outW, int outH) {
+            this.samples = samples;
+            this.stride = stride;
+            this.row = new int[outW];
+            x0 = new int[outW];
+            x1 = new int[outW];
+            wx = new int[outW];
+            y0 = new int[outH];
+            y1 = new int[outH];
+            wy = new int[outH];
+            top = new int[outW];
+            bottom = new int[outW];
+        }
+
+        /** Output row y; the buffer is reused by the next call. */
+        int[] row(int y) {
+            int[] out = row;
+            if (x0 == null) {
+                for (int x = 0, j = y * stride; x < out.length; x++) {
+                    out[x] = samples[j + x] & 0xFF;
+                }
+                return out;
+            }
+            if (y0[y] != topRow) {
+                if (y0[y] == bottomRow) {
+                    int[] t = top;
+                    top = bottom;
+                    bottom = t;
+                    topRow = bottomRow;
+                    bottomRow = -1;
+                } else {
+                    topRow = y0[y];
+                    interpolate(topRow * stride, top);
+                }
+            }
+            if (y1[y] != bottomRow) {
+                bottomRow = y1[y];
+                interpolate(bottomRow * stride, bottom);
+            }
+            int fy = wy[y];
+            int[] t = top;
+            int[] b = bottom;
+            for (int x = 0; x < out.length; x++) {
+                out[x] = (t[x] * (256 - fy) + b[x] * fy + (1 << 15)) >> 16;
+            }
+            return out;
+        }
+
+        private void interpolate(int rowStart, int[] out) {
+            byte[] s = samples;
+            for (int x = 0; x < out.length; x++) {
+                int fx = wx[x];
+                out[x] =
+                        (s[rowStart + x0[x]] & 0xFF) * (256 - fx)
+                                + (s[rowStart + x1[x]] & 0xFF) * fx;
+            }
+        }
+    }
+
     private static final class Decoder {
         final byte[] data;
         final long maxPixels;
@@ -1070,34 +1163,43 @@ public final class JpegDcDecoder {
             resetEntropy(scan);
         }
 
+        /**
+         * Colour-converts row by row from the component planes, so no full-size intermediate plane
+         * is built: each component's row is read from its samples or interpolated into a buffer.
+         */
         BufferedImage toImage() throws ImageDecodeException {
             int outW = ceilDiv(width * side, 8);
             int outH = ceilDiv(height * side, 8);
-            int[][] planes = new int[comps.length][];
+            PlaneRows[] planes = new PlaneRows[comps.length];
             for (int i = 0; i < comps.length; i++) {
                 Component c = comps[i];
                 if (!quantSet[c.tq]) {
                     throw corrupt("missing quantization table " + c.tq);
                 }
-                planes[i] = samplePlane(c, outW, outH);
+                planes[i] = planeRows(c, outW, outH);
             }
             BufferedImage img = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
             int[] out = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-            if (comps.length == 1) {
-                int[] y = planes[0];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = y[i] * 0x010101;
+            boolean rgb = comps.length == 3 && isRgb();
+            for (int y = 0, o = 0; y < outH; y++, o += outW) {
+                if (comps.length == 1) {
+                    int[] g = planes[0].row(y);
+                    for (int x = 0; x < outW; x++) {
+                        out[o + x] = g[x] * 0x010101;
+                    }
+                    continue;
                 }
-            } else if (isRgb()) {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = planes[0][i] << 16 | planes[1][i] << 8 | planes[2][i];
-                }
-            } else {
-                int[] ys = planes[0];
-                int[] cbs = planes[1];
-                int[] crs = planes[2];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = ycc(ys[i], cbs[i], crs[i]);
+                int[] p0 = planes[0].row(y);
+                int[] p1 = planes[1].row(y);
+                int[] p2 = planes[2].row(y);
+                if (rgb) {
+                    for (int x = 0; x < outW; x++) {
+                        out[o + x] = p0[x] << 16 | p1[x] << 8 | p2[x];
+                    }
+                } else {
+                    for (int x = 0; x < outW; x++) {
+                        out[o + x] = ycc(p0[x], p1[x], p2[x]);
+                    }
                 }
             }
             return img;
@@ -1111,93 +1213,35 @@ public final class JpegDcDecoder {
         }
 
         /**
-         * The component's block means, level-shifted and clamped, at output resolution. A
-         * subsampled component is interpolated linearly between block centres (as libjpeg's "fancy"
-         * upsampling does per pixel), which estimates each 8x8 block's chroma mean far better than
-         * replicating the 16x16 mean.
+         * The component's samples, level-shifted and clamped, at output resolution. At 1/8 they are
+         * the block means from the DCs. A subsampled component is interpolated linearly between
+         * sample centres (as libjpeg's "fancy" upsampling does per pixel), which estimates each
+         * output pixel's chroma far better than replicating the subsampled one.
          */
-        private int[] samplePlane(Component c, int outW, int outH) {
-            int stride = c.bw * side;
-            if (side > 1 && c.h == hMax && c.v == vMax) {
-                // Full resolution: the samples cropped to the image (interpolation below would
-                // give each sample itself, at zero weight on its neighbours).
-                int[] plane = new int[outW * outH];
-                byte[] pix = c.pix;
-                for (int y = 0; y < outH; y++) {
-                    for (int x = 0, i = y * outW, j = y * stride; x < outW; x++) {
-                        plane[i + x] = pix[j + x] & 0xFF;
-                    }
-                }
-                return plane;
-            }
-            int[] means;
+        private PlaneRows planeRows(Component c, int outW, int outH) {
+            byte[] samples = c.pix;
             if (side == 1) {
                 int q = quant[c.tq][0];
-                means = new int[c.dc.length];
-                for (int i = 0; i < means.length; i++) {
+                samples = new byte[c.dc.length];
+                for (int i = 0; i < samples.length; i++) {
                     // DC = 8 * block mean after dequantization; round half up, then level shift.
                     long v = (((long) c.dc[i] * q + 4) >> 3) + 128;
-                    means[i] = (int) Math.max(0, Math.min(255, v));
-                }
-            } else {
-                means = new int[c.pix.length];
-                for (int i = 0; i < means.length; i++) {
-                    means[i] = c.pix[i] & 0xFF;
+                    samples[i] = (byte) Math.max(0, Math.min(255, v));
                 }
             }
-            if (c.h == hMax && c.v == vMax && stride == outW) {
-                return means; // full resolution and no padding columns: use as is
+            int stride = c.bw * side;
+            if (c.h == hMax && c.v == vMax) {
+                // Full resolution: the samples cropped to the image (interpolation would give each
+                // sample itself, at zero weight on its neighbours).
+                return new PlaneRows(samples, stride, outW);
             }
             // Samples that hold the component's own data (the rest is MCU padding).
             int validW = ceilDiv(ceilDiv(width * c.h, hMax) * side, 8);
             int validH = ceilDiv(ceilDiv(height * c.v, vMax) * side, 8);
-            int[] x0 = new int[outW];
-            int[] x1 = new int[outW];
-            int[] wx = new int[outW];
-            taps(outW, c.h, hMax, validW, x0, x1, wx);
-            int[] y0 = new int[outH];
-            int[] y1 = new int[outH];
-            int[] wy = new int[outH];
-            taps(outH, c.v, vMax, validH, y0, y1, wy);
-            int[] plane = new int[outW * outH];
-            // Each source row interpolated horizontally once (consecutive output rows share
-            // them), then blended vertically: the same integer sums as per pixel.
-            int[] top = new int[outW];
-            int[] bottom = new int[outW];
-            int topRow = -1;
-            int bottomRow = -1;
-            for (int y = 0; y < outH; y++) {
-                if (y0[y] != topRow) {
-                    if (y0[y] == bottomRow) {
-                        int[] t = top;
-                        top = bottom;
-                        bottom = t;
-                        topRow = bottomRow;
-                        bottomRow = -1;
-                    } else {
-                        topRow = y0[y];
-                        interpolateRow(means, topRow * stride, x0, x1, wx, top);
-                    }
-                }
-                if (y1[y] != bottomRow) {
-                    bottomRow = y1[y];
-                    interpolateRow(means, bottomRow * stride, x0, x1, wx, bottom);
-                }
-                int fy = wy[y];
-                int o = y * outW;
-                for (int x = 0; x < outW; x++) {
-                    plane[o + x] = (top[x] * (256 - fy) + bottom[x] * fy + (1 << 15)) >> 16;
-                }
-            }
-            return plane;
-        }
-
-        private static void interpolateRow(
-                int[] means, int row, int[] x0, int[] x1, int[] wx, int[] out) {
-            for (int x = 0; x < out.length; x++) {
-                int fx = wx[x];
-                out[x] = means[row + x0[x]] * (256 - fx) + means[row + x1[x]] * fx;
-            }
+            PlaneRows rows = new PlaneRows(samples, stride, outW, outH);
+            taps(outW, c.h, hMax, validW, rows.x0, rows.x1, rows.wx);
+            taps(outH, c.v, vMax, validH, rows.y0, rows.y1, rows.wy);
+            return rows;
         }
 
         /**

@@ -272,17 +272,22 @@ public final class JpegDcDecoder {
     }
 
     /**
-     * One component at output resolution, produced a row at a time into one buffer: the samples as
-     * they are, or interpolated from the taps (horizontally per source row, each source row once
-     * while consecutive output rows share it, then blended vertically: the same integer sums as per
-     * pixel).
+     * One component at output resolution, a row at a time: a full-resolution component's samples
+     * are read where they are; a subsampled one is interpolated into one row buffer from the taps
+     * (horizontally per source row, each source row once while consecutive output rows share it,
+     * then blended vertically: the same integer sums as per pixel).
      */
     private static final class PlaneRows {
         final byte[] samples;
         final int stride;
-        final int[] row;
 
-        /** Interpolation taps, null for a full-resolution component. */
+        /** The interpolated row, null for a full-resolution component. */
+        final byte[] row;
+
+        /** Where {@link #row(int)}'s row starts in the array it returned. */
+        int offset;
+
+        /** Interpolation taps. */
         final int[] x0;
 
         final int[] x1;
@@ -298,17 +303,17 @@ public final class JpegDcDecoder {
         int topRow = -1;
         int bottomRow = -1;
 
-        PlaneRows(byte[] samples, int stride, int outW) {
+        PlaneRows(byte[] samples, int stride) {
             this.samples = samples;
             this.stride = stride;
-            this.row = new int[outW];
+            row = null;
             x0 = x1 = wx = y0 = y1 = wy = null;
         }
 
         PlaneRows(byte[] samples, int stride, int outW, int outH) {
             this.samples = samples;
             this.stride = stride;
-            this.row = new int[outW];
+            this.row = new byte[outW];
             x0 = new int[outW];
             x1 = new int[outW];
             wx = new int[outW];
@@ -319,14 +324,11 @@ public final class JpegDcDecoder {
             bottom = new int[outW];
         }
 
-        /** Output row y; the buffer is reused by the next call. */
-        int[] row(int y) {
-            int[] out = row;
-            if (x0 == null) {
-                for (int x = 0, j = y * stride; x < out.length; x++) {
-                    out[x] = samples[j + x] & 0xFF;
-                }
-                return out;
+        /** The array holding output row y from {@link #offset}; valid until the next call. */
+        byte[] row(int y) {
+            if (row == null) {
+                offset = y * stride;
+                return samples;
             }
             if (y0[y] != topRow) {
                 if (y0[y] == bottomRow) {
@@ -347,9 +349,11 @@ public final class JpegDcDecoder {
             int fy = wy[y];
             int[] t = top;
             int[] b = bottom;
+            byte[] out = row;
             for (int x = 0; x < out.length; x++) {
-                out[x] = (t[x] * (256 - fy) + b[x] * fy + (1 << 15)) >> 16;
+                out[x] = (byte) ((t[x] * (256 - fy) + b[x] * fy + (1 << 15)) >> 16);
             }
+            offset = 0;
             return out;
         }
 
@@ -1183,22 +1187,28 @@ public final class JpegDcDecoder {
             boolean rgb = comps.length == 3 && isRgb();
             for (int y = 0, o = 0; y < outH; y++, o += outW) {
                 if (comps.length == 1) {
-                    int[] g = planes[0].row(y);
-                    for (int x = 0; x < outW; x++) {
-                        out[o + x] = g[x] * 0x010101;
+                    byte[] g = planes[0].row(y);
+                    for (int x = 0, i = planes[0].offset; x < outW; x++) {
+                        out[o + x] = (g[i + x] & 0xFF) * 0x010101;
                     }
                     continue;
                 }
-                int[] p0 = planes[0].row(y);
-                int[] p1 = planes[1].row(y);
-                int[] p2 = planes[2].row(y);
+                byte[] p0 = planes[0].row(y);
+                byte[] p1 = planes[1].row(y);
+                byte[] p2 = planes[2].row(y);
+                int i0 = planes[0].offset;
+                int i1 = planes[1].offset;
+                int i2 = planes[2].offset;
                 if (rgb) {
                     for (int x = 0; x < outW; x++) {
-                        out[o + x] = p0[x] << 16 | p1[x] << 8 | p2[x];
+                        out[o + x] =
+                                (p0[i0 + x] & 0xFF) << 16
+                                        | (p1[i1 + x] & 0xFF) << 8
+                                        | p2[i2 + x] & 0xFF;
                     }
                 } else {
                     for (int x = 0; x < outW; x++) {
-                        out[o + x] = ycc(p0[x], p1[x], p2[x]);
+                        out[o + x] = ycc(p0[i0 + x] & 0xFF, p1[i1 + x] & 0xFF, p2[i2 + x] & 0xFF);
                     }
                 }
             }
@@ -1233,7 +1243,7 @@ public final class JpegDcDecoder {
             if (c.h == hMax && c.v == vMax) {
                 // Full resolution: the samples cropped to the image (interpolation would give each
                 // sample itself, at zero weight on its neighbours).
-                return new PlaneRows(samples, stride, outW);
+                return new PlaneRows(samples, stride);
             }
             // Samples that hold the component's own data (the rest is MCU padding).
             int validW = ceilDiv(ceilDiv(width * c.h, hMax) * side, 8);

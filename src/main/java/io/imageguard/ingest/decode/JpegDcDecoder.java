@@ -50,6 +50,13 @@ public final class JpegDcDecoder {
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+    /** Rows of 2 and 4 equal samples stored at once (byte order irrelevant). */
+    private static final VarHandle SHORTS =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final VarHandle INTS =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private static final int LOOKAHEAD = 9;
 
     /** Most bits one Huffman symbol plus its extra bits can take (16-bit code, 11-bit DC size). */
@@ -978,26 +985,40 @@ public final class JpegDcDecoder {
             int base = by * side * stride + bx * side;
             byte[] out = c.pix;
             float[] f = coef;
+            // side is 2 or 4, spelled out: a loop over a field's value would not unroll. f[0] is
+            // set anew by every block, so it is never cleared.
             if (acRows == 0) {
-                byte v = (byte) clamp((int) (f[0] * 0.125f + 128.5f));
-                for (int y = 0; y < side; y++) {
-                    for (int x = 0, o = base + y * stride; x < side; x++) {
-                        out[o + x] = v; // Arrays.fill costs more for 2 or 4 bytes
-                    }
+                int v = clamp((int) (f[0] * 0.125f + 128.5f));
+                if (side == 2) {
+                    short row = (short) (v * 0x0101);
+                    SHORTS.set(out, base, row);
+                    SHORTS.set(out, base + stride, row);
+                } else {
+                    int row = v * 0x01010101;
+                    INTS.set(out, base, row);
+                    INTS.set(out, base + stride, row);
+                    INTS.set(out, base + 2 * stride, row);
+                    INTS.set(out, base + 3 * stride, row);
                 }
                 return;
             }
-            if (side == 4) {
-                idct4(f, acRows, out, base, stride);
-            } else {
+            if (side == 2) {
                 idct2(f, out, base, stride);
+                f[1] = f[2] = f[3] = 0f;
+                return;
             }
-            for (int v = 0; v < side; v++) {
-                if ((acRows >> v & 1) != 0) {
-                    for (int i = v * side; i < v * side + side; i++) {
-                        f[i] = 0f;
-                    }
-                }
+            idct4(f, acRows, out, base, stride);
+            if ((acRows & 1) != 0) {
+                f[1] = f[2] = f[3] = 0f;
+            }
+            if ((acRows & 2) != 0) {
+                f[4] = f[5] = f[6] = f[7] = 0f;
+            }
+            if ((acRows & 4) != 0) {
+                f[8] = f[9] = f[10] = f[11] = 0f;
+            }
+            if ((acRows & 8) != 0) {
+                f[12] = f[13] = f[14] = f[15] = 0f;
             }
         }
 

@@ -1331,6 +1331,7 @@ public final class JpegDcDecoder {
      * acRows} is set when row v holds a non-zero AC coefficient; rows without are not read (row 0
      * then contributes its DC alone). Rows first, then columns, each summed from u (v) = 0 up: the
      * order fixes every float rounding, so the output is the same bytes for the same input.
+     * Package-private so that tests can hold it to a reference on many random blocks.
      */
     static void idct4(float[] f, int acRows, byte[] out, int base, int stride) {
         // Row v evaluated at x = 0..3: by symmetry x = 3 - x' flips the sign of odd u.

@@ -1228,8 +1228,19 @@ public final class JpegDcDecoder {
                                         | p2[i2 + x] & 0xFF;
                     }
                 } else {
+                    int[] crR = CR_R;
+                    int[] cbB = CB_B;
+                    int[] cbG = CB_G;
+                    int[] crG = CR_G;
+                    int[] clamp = CLAMP;
                     for (int x = 0; x < outW; x++) {
-                        out[o + x] = ycc(p0[i0 + x] & 0xFF, p1[i1 + x] & 0xFF, p2[i2 + x] & 0xFF);
+                        int luma = (p0[i0 + x] & 0xFF) + CLAMP_OFFSET;
+                        int cb = p1[i1 + x] & 0xFF;
+                        int cr = p2[i2 + x] & 0xFF;
+                        out[o + x] =
+                                clamp[luma + crR[cr]] << 16
+                                        | clamp[luma + ((cbG[cb] + crG[cr]) >> 16)] << 8
+                                        | clamp[luma + cbB[cb]];
                     }
                 }
             }
@@ -1291,16 +1302,6 @@ public final class JpegDcDecoder {
                 i1[i] = Math.max(0, Math.min(blocks - 1, lo + 1));
                 weight[i] = frac;
             }
-        }
-
-        private static int ycc(int y, int cb, int cr) {
-            cb -= 128;
-            cr -= 128;
-            // JFIF YCbCr -> RGB in 16.16 fixed point.
-            int r = y + ((91881 * cr + 32768) >> 16);
-            int g = y + ((-22554 * cb - 46802 * cr + 32768) >> 16);
-            int b = y + ((116130 * cb + 32768) >> 16);
-            return clamp(r) << 16 | clamp(g) << 8 | clamp(b);
         }
 
         private static int clamp(int v) {
@@ -1426,6 +1427,32 @@ public final class JpegDcDecoder {
     private static byte sample(float v) {
         int i = (int) v;
         return (byte) (i < 0 ? 0 : i > 255 ? 255 : i);
+    }
+
+    // JFIF YCbCr -> RGB in 16.16 fixed point, by table: R = Y + ((91881 (Cr - 128) + 32768) >> 16),
+    // G = Y + ((-22554 (Cb - 128) - 46802 (Cr - 128) + 32768) >> 16),
+    // B = Y + ((116130 (Cb - 128) + 32768) >> 16), each clamped to 0..255.
+    private static final int[] CR_R = new int[256];
+    private static final int[] CB_B = new int[256];
+    private static final int[] CB_G = new int[256];
+    private static final int[] CR_G = new int[256];
+
+    /** CLAMP[v + CLAMP_OFFSET] is v clamped to 0..255, for Y plus any of the terms above. */
+    private static final int CLAMP_OFFSET = 256;
+
+    private static final int[] CLAMP = new int[256 + 2 * CLAMP_OFFSET];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            int c = i - 128;
+            CR_R[i] = (91881 * c + 32768) >> 16;
+            CB_B[i] = (116130 * c + 32768) >> 16;
+            CB_G[i] = -22554 * c;
+            CR_G[i] = -46802 * c + 32768;
+        }
+        for (int i = 0; i < CLAMP.length; i++) {
+            CLAMP[i] = Math.max(0, Math.min(255, i - CLAMP_OFFSET));
+        }
     }
 
     /** Natural (row-major) position of each zigzag index. */

@@ -52,19 +52,20 @@ public final class AreaAverage {
         float[] rowR = new float[w];
         float[] rowG = new float[w];
         float[] rowB = new float[w];
-        // Reductions by less than 3 give every output at most 4 taps: padded to exactly 4 (weight
-        // 0 on the first tap's pixel), the inner loop unrolls.
-        float[] taps4 = null;
-        int[] idx4 = null;
-        if (wx.maxTaps() <= 4) {
-            taps4 = new float[4 * outW];
-            idx4 = new int[4 * outW];
+        // Reductions by less than 2 (3) give every output at most 3 (4) taps: padded to exactly
+        // that many (weight 0 on the first tap's pixel), the inner loop unrolls.
+        int pad = wx.maxTaps() <= 3 ? 3 : wx.maxTaps() <= 4 ? 4 : 0;
+        float[] taps = null;
+        int[] idx = null;
+        if (pad > 0) {
+            taps = new float[pad * outW];
+            idx = new int[pad * outW];
             for (int ox = 0; ox < outW; ox++) {
-                for (int t = 0; t < 4; t++) {
+                for (int t = 0; t < pad; t++) {
                     int k = wx.offset[ox] + t;
                     boolean real = k < wx.offset[ox + 1];
-                    taps4[4 * ox + t] = real ? wx.weight[k] : 0f;
-                    idx4[4 * ox + t] = wx.first[ox] + (real ? t : 0);
+                    taps[pad * ox + t] = real ? wx.weight[k] : 0f;
+                    idx[pad * ox + t] = wx.first[ox] + (real ? t : 0);
                 }
             }
         }
@@ -92,17 +93,31 @@ public final class AreaAverage {
                     }
                 }
                 int i = (y - y0) * outW;
-                if (taps4 != null) {
+                // Left to right, as the general loop below sums: padding taps add +0 exactly.
+                if (pad == 3) {
+                    for (int ox = 0, t = 0; ox < outW; ox++, i++, t += 3) {
+                        int x0 = idx[t];
+                        int x1 = idx[t + 1];
+                        int x2 = idx[t + 2];
+                        float f0 = taps[t];
+                        float f1 = taps[t + 1];
+                        float f2 = taps[t + 2];
+                        r[i] = f0 * rowR[x0] + f1 * rowR[x1] + f2 * rowR[x2];
+                        g[i] = f0 * rowG[x0] + f1 * rowG[x1] + f2 * rowG[x2];
+                        b[i] = f0 * rowB[x0] + f1 * rowB[x1] + f2 * rowB[x2];
+                    }
+                    continue;
+                }
+                if (pad == 4) {
                     for (int ox = 0, t = 0; ox < outW; ox++, i++, t += 4) {
-                        int x0 = idx4[t];
-                        int x1 = idx4[t + 1];
-                        int x2 = idx4[t + 2];
-                        int x3 = idx4[t + 3];
-                        float f0 = taps4[t];
-                        float f1 = taps4[t + 1];
-                        float f2 = taps4[t + 2];
-                        float f3 = taps4[t + 3];
-                        // Left to right, as the loop below sums: padding taps add +0 exactly.
+                        int x0 = idx[t];
+                        int x1 = idx[t + 1];
+                        int x2 = idx[t + 2];
+                        int x3 = idx[t + 3];
+                        float f0 = taps[t];
+                        float f1 = taps[t + 1];
+                        float f2 = taps[t + 2];
+                        float f3 = taps[t + 3];
                         r[i] = f0 * rowR[x0] + f1 * rowR[x1] + f2 * rowR[x2] + f3 * rowR[x3];
                         g[i] = f0 * rowG[x0] + f1 * rowG[x1] + f2 * rowG[x2] + f3 * rowG[x3];
                         b[i] = f0 * rowB[x0] + f1 * rowB[x1] + f2 * rowB[x2] + f3 * rowB[x3];
@@ -126,13 +141,20 @@ public final class AreaAverage {
                 }
             }
             for (int oy = oy0, oyEnd = Math.min(outH, oy0 + STRIP); oy < oyEnd; oy++) {
-                java.util.Arrays.fill(ar, 0);
-                java.util.Arrays.fill(ag, 0);
-                java.util.Arrays.fill(ab, 0);
-                int from = wy.first[oy] - y0;
-                for (int k = wy.offset[oy], end = wy.offset[oy + 1]; k < end; k++) {
-                    int row = from++ * outW;
-                    float f = wy.weight[k];
+                // Sums from 0 in row order; the terms are >= 0, so starting from the first term
+                // instead of 0 + it is exact, and the last term is added as the pixel is stored.
+                int row = (wy.first[oy] - y0) * outW;
+                int k = wy.offset[oy];
+                int last = wy.offset[oy + 1] - 1;
+                float f = wy.weight[k];
+                for (int ox = 0; ox < outW; ox++) {
+                    ar[ox] = f * r[row + ox];
+                    ag[ox] = f * g[row + ox];
+                    ab[ox] = f * b[row + ox];
+                }
+                while (++k < last) {
+                    row += outW;
+                    f = wy.weight[k];
                     for (int ox = 0; ox < outW; ox++) {
                         ar[ox] += f * r[row + ox];
                         ag[ox] += f * g[row + ox];
@@ -140,8 +162,20 @@ public final class AreaAverage {
                     }
                 }
                 int o = oy * outW;
+                if (k > last) { // one tap
+                    for (int ox = 0; ox < outW; ox++) {
+                        dst[o + ox] =
+                                channel(ar[ox]) << 16 | channel(ag[ox]) << 8 | channel(ab[ox]);
+                    }
+                    continue;
+                }
+                row += outW;
+                f = wy.weight[last];
                 for (int ox = 0; ox < outW; ox++) {
-                    dst[o + ox] = channel(ar[ox]) << 16 | channel(ag[ox]) << 8 | channel(ab[ox]);
+                    dst[o + ox] =
+                            channel(ar[ox] + f * r[row + ox]) << 16
+                                    | channel(ag[ox] + f * g[row + ox]) << 8
+                                    | channel(ab[ox] + f * b[row + ox]);
                 }
             }
         }

@@ -50,6 +50,13 @@ public final class JpegDcDecoder {
     private static final VarHandle BIG_ENDIAN_LONG =
             MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
+    /** Rows of 2 and 4 equal samples stored at once (byte order irrelevant). */
+    private static final VarHandle SHORTS =
+            MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final VarHandle INTS =
+            MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private static final int LOOKAHEAD = 9;
 
     /** Most bits one Huffman symbol plus its extra bits can take (16-bit code, 11-bit DC size). */
@@ -271,6 +278,103 @@ public final class JpegDcDecoder {
         }
     }
 
+    /**
+     * One component at output resolution, a row at a time: a full-resolution component's samples
+     * are read where they are; a subsampled one is interpolated into one row buffer from the taps
+     * (horizontally per source row, each source row once while consecutive output rows share it,
+     * then blended vertically: the same integer sums as per pixel).
+     */
+    private static final class PlaneRows {
+        final byte[] samples;
+        final int stride;
+
+        /** The interpolated row, null for a full-resolution component. */
+        final byte[] row;
+
+        /** Where {@link #row(int)}'s row starts in the array it returned. */
+        int offset;
+
+        /** Interpolation taps. */
+        final int[] x0;
+
+        final int[] x1;
+        final int[] wx;
+        final int[] y0;
+        final int[] y1;
+        final int[] wy;
+
+        /** Horizontally interpolated source rows (x 256) and which rows they are. */
+        int[] top;
+
+        int[] bottom;
+        int topRow = -1;
+        int bottomRow = -1;
+
+        PlaneRows(byte[] samples, int stride) {
+            this.samples = samples;
+            this.stride = stride;
+            row = null;
+            x0 = x1 = wx = y0 = y1 = wy = null;
+        }
+
+        PlaneRows(byte[] samples, int stride, int outW, int outH) {
+            this.samples = samples;
+            this.stride = stride;
+            this.row = new byte[outW];
+            x0 = new int[outW];
+            x1 = new int[outW];
+            wx = new int[outW];
+            y0 = new int[outH];
+            y1 = new int[outH];
+            wy = new int[outH];
+            top = new int[outW];
+            bottom = new int[outW];
+        }
+
+        /** The array holding output row y from {@link #offset}; valid until the next call. */
+        byte[] row(int y) {
+            if (row == null) {
+                offset = y * stride;
+                return samples;
+            }
+            if (y0[y] != topRow) {
+                if (y0[y] == bottomRow) {
+                    int[] t = top;
+                    top = bottom;
+                    bottom = t;
+                    topRow = bottomRow;
+                    bottomRow = -1;
+                } else {
+                    topRow = y0[y];
+                    interpolate(topRow * stride, top);
+                }
+            }
+            if (y1[y] != bottomRow) {
+                bottomRow = y1[y];
+                interpolate(bottomRow * stride, bottom);
+            }
+            int fy = wy[y];
+            int[] t = top;
+            int[] b = bottom;
+            byte[] out = row;
+            for (int x = 0; x < out.length; x++) {
+                out[x] = (byte) ((t[x] * (256 - fy) + b[x] * fy + (1 << 15)) >> 16);
+            }
+            offset = 0;
+            return out;
+        }
+
+        private void interpolate(int rowStart, int[] out) {
+            byte[] s = samples;
+            for (int x = 0; x < out.length; x++) {
+                int fx = wx[x];
+                out[x] =
+                        (s[rowStart + x0[x]] & 0xFF) * (256 - fx)
+                                + (s[rowStart + x1[x]] & 0xFF) * fx;
+            }
+        }
+    }
+
     private static final class Decoder {
         final byte[] data;
         final long maxPixels;
@@ -310,7 +414,6 @@ public final class JpegDcDecoder {
         final int rowShift;
 
         final float[] coef = new float[16];
-        final float[] rows = new float[16];
 
         Decoder(byte[] data, long maxPixels, int side) {
             this.data = data;
@@ -800,11 +903,8 @@ public final class JpegDcDecoder {
             }
             c.pred += extend(s);
             int[] q = quant[c.tq];
-            float[] f = coef;
+            float[] f = coef; // all zero but f[0]: writeSamples clears what it read
             f[0] = (float) c.pred * q[0];
-            for (int i = 1; i < side * side; i++) {
-                f[i] = 0f; // a loop: Arrays.fill of 3 or 15 floats costs several times more
-            }
             int acRows = 0; // bit v: row v of the kept block has a non-zero AC coefficient
             int k = 1;
             int[] fast = acT.acValue;
@@ -875,71 +975,51 @@ public final class JpegDcDecoder {
             return v < 1 << (s - 1) ? v + (-1 << s) + 1 : v;
         }
 
-        /** Reduced inverse DCT of {@link #coef} into the component's sample plane. */
+        /**
+         * Reduced inverse DCT of {@link #coef} into the component's sample plane; then clears the
+         * rows of {@link #coef} that held coefficients, so the next block starts from zeros.
+         */
         private void writeSamples(Component c, int index, int by, int acRows) {
             int stride = c.bw * side;
             int bx = index - by * c.bw; // the caller knows the row: no division per block
             int base = by * side * stride + bx * side;
             byte[] out = c.pix;
             float[] f = coef;
+            // side is 2 or 4, spelled out: a loop over a field's value would not unroll. f[0] is
+            // set anew by every block, so it is never cleared.
             if (acRows == 0) {
-                byte v = (byte) clamp((int) (f[0] * 0.125f + 128.5f));
-                for (int y = 0; y < side; y++) {
-                    for (int x = 0, o = base + y * stride; x < side; x++) {
-                        out[o + x] = v; // Arrays.fill costs more for 2 or 4 bytes
-                    }
+                int v = clamp((int) (f[0] * 0.125f + 128.5f));
+                if (side == 2) {
+                    short row = (short) (v * 0x0101);
+                    SHORTS.set(out, base, row);
+                    SHORTS.set(out, base + stride, row);
+                } else {
+                    int row = v * 0x01010101;
+                    INTS.set(out, base, row);
+                    INTS.set(out, base + stride, row);
+                    INTS.set(out, base + 2 * stride, row);
+                    INTS.set(out, base + 3 * stride, row);
                 }
                 return;
             }
-            if (side == 4) {
-                idct4(f, acRows | 1, out, base, stride);
-            } else {
+            if (side == 2) {
                 idct2(f, out, base, stride);
+                f[1] = f[2] = f[3] = 0f;
+                return;
             }
-        }
-
-        /** 4x4 reduced IDCT, unrolled over constant coefficients; skips all-zero rows. */
-        private void idct4(float[] f, int rowsSet, byte[] out, int base, int stride) {
-            float[] r = rows;
-            for (int v = 0; v < 4; v++) {
-                if ((rowsSet >> v & 1) == 0) {
-                    r[v * 4] = r[v * 4 + 1] = r[v * 4 + 2] = r[v * 4 + 3] = 0;
-                    continue;
-                }
-                float f0 = f[v * 4];
-                float f1 = f[v * 4 + 1];
-                float f2 = f[v * 4 + 2];
-                float f3 = f[v * 4 + 3];
-                r[v * 4] = f0 * K40 + f1 * K41 + f2 * K42 + f3 * K43;
-                r[v * 4 + 1] = f0 * K40 + f1 * K45 + f2 * K46 + f3 * K47;
-                r[v * 4 + 2] = f0 * K40 - f1 * K45 + f2 * K46 - f3 * K47;
-                r[v * 4 + 3] = f0 * K40 - f1 * K41 + f2 * K42 - f3 * K43;
+            idct4(f, acRows, out, base, stride);
+            if ((acRows & 1) != 0) {
+                f[1] = f[2] = f[3] = 0f;
             }
-            for (int x = 0; x < 4; x++) {
-                float r0 = r[x];
-                float r1 = r[4 + x];
-                float r2 = r[8 + x];
-                float r3 = r[12 + x];
-                // Level shift, and rounding by truncation (negative sums clamp to 0 anyway).
-                float c = 128.5f + r0 * K40;
-                out[base + x] = (byte) clamp((int) (c + r1 * K41 + r2 * K42 + r3 * K43));
-                out[base + stride + x] = (byte) clamp((int) (c + r1 * K45 + r2 * K46 + r3 * K47));
-                out[base + 2 * stride + x] =
-                        (byte) clamp((int) (c - r1 * K45 + r2 * K46 - r3 * K47));
-                out[base + 3 * stride + x] =
-                        (byte) clamp((int) (c - r1 * K41 + r2 * K42 - r3 * K43));
+            if ((acRows & 2) != 0) {
+                f[4] = f[5] = f[6] = f[7] = 0f;
             }
-        }
-
-        private static void idct2(float[] f, byte[] out, int base, int stride) {
-            float c = 128.5f + f[0] * K20 * K20;
-            float h = f[1] * K21 * K20; // horizontal frequency 1
-            float v = f[2] * K21 * K20; // vertical frequency 1
-            float d = f[3] * K21 * K21;
-            out[base] = (byte) clamp((int) (c + h + v + d));
-            out[base + 1] = (byte) clamp((int) (c - h + v - d));
-            out[base + stride] = (byte) clamp((int) (c + h - v - d));
-            out[base + stride + 1] = (byte) clamp((int) (c - h - v + d));
+            if ((acRows & 4) != 0) {
+                f[8] = f[9] = f[10] = f[11] = 0f;
+            }
+            if ((acRows & 8) != 0) {
+                f[12] = f[13] = f[14] = f[15] = 0f;
+            }
         }
 
         /** Returns the next symbol (needs bits >= MAX_SYMBOL_BITS). */
@@ -949,13 +1029,18 @@ public final class JpegDcDecoder {
                 bits -= e & 0xFF;
                 return e >>> 8;
             }
-            return slowSymbol(t);
+            // Not in the table: longer than the lookahead (or invalid).
+            return slowSymbol(t, LOOKAHEAD + 1);
         }
 
         private int slowSymbol(Huffman t) throws ImageDecodeException {
-            int code16 = (int) (buf >>> (bits - 16)) & 0xFFFF;
             // From length 1: the lookahead tables also send short codes here (AC sizes > 10).
-            for (int len = 1; len <= 16; len++) {
+            return slowSymbol(t, 1);
+        }
+
+        private int slowSymbol(Huffman t, int minLength) throws ImageDecodeException {
+            int code16 = (int) (buf >>> (bits - 16)) & 0xFFFF;
+            for (int len = minLength; len <= 16; len++) {
                 int code = code16 >>> (16 - len);
                 if (code <= t.maxCode[len] && code >= t.minCode[len]) {
                     bits -= len;
@@ -988,7 +1073,9 @@ public final class JpegDcDecoder {
                     k += e >>> 8;
                     continue;
                 }
-                int sym = slowSymbol(t);
+                // The run table fails short codes too (extra bits past its lookahead, or a run
+                // leaving the block): the one-symbol table still decodes those in one step.
+                int sym = decodeSymbol(t);
                 int s = sym & 15;
                 if (s > 10) {
                     throw corrupt("AC coefficient of " + s + " bits");
@@ -1101,34 +1188,60 @@ public final class JpegDcDecoder {
             resetEntropy(scan);
         }
 
+        /**
+         * Colour-converts row by row from the component planes, so no full-size intermediate plane
+         * is built: each component's row is read from its samples or interpolated into a buffer.
+         */
         BufferedImage toImage() throws ImageDecodeException {
             int outW = ceilDiv(width * side, 8);
             int outH = ceilDiv(height * side, 8);
-            int[][] planes = new int[comps.length][];
+            PlaneRows[] planes = new PlaneRows[comps.length];
             for (int i = 0; i < comps.length; i++) {
                 Component c = comps[i];
                 if (!quantSet[c.tq]) {
                     throw corrupt("missing quantization table " + c.tq);
                 }
-                planes[i] = samplePlane(c, outW, outH);
+                planes[i] = planeRows(c, outW, outH);
             }
             BufferedImage img = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
             int[] out = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-            if (comps.length == 1) {
-                int[] y = planes[0];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = y[i] * 0x010101;
+            boolean rgb = comps.length == 3 && isRgb();
+            for (int y = 0, o = 0; y < outH; y++, o += outW) {
+                if (comps.length == 1) {
+                    byte[] g = planes[0].row(y);
+                    for (int x = 0, i = planes[0].offset; x < outW; x++) {
+                        out[o + x] = (g[i + x] & 0xFF) * 0x010101;
+                    }
+                    continue;
                 }
-            } else if (isRgb()) {
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = planes[0][i] << 16 | planes[1][i] << 8 | planes[2][i];
-                }
-            } else {
-                int[] ys = planes[0];
-                int[] cbs = planes[1];
-                int[] crs = planes[2];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = ycc(ys[i], cbs[i], crs[i]);
+                byte[] p0 = planes[0].row(y);
+                byte[] p1 = planes[1].row(y);
+                byte[] p2 = planes[2].row(y);
+                int i0 = planes[0].offset;
+                int i1 = planes[1].offset;
+                int i2 = planes[2].offset;
+                if (rgb) {
+                    for (int x = 0; x < outW; x++) {
+                        out[o + x] =
+                                (p0[i0 + x] & 0xFF) << 16
+                                        | (p1[i1 + x] & 0xFF) << 8
+                                        | p2[i2 + x] & 0xFF;
+                    }
+                } else {
+                    int[] crR = CR_R;
+                    int[] cbB = CB_B;
+                    int[] cbG = CB_G;
+                    int[] crG = CR_G;
+                    int[] clamp = CLAMP;
+                    for (int x = 0; x < outW; x++) {
+                        int luma = (p0[i0 + x] & 0xFF) + CLAMP_OFFSET;
+                        int cb = p1[i1 + x] & 0xFF;
+                        int cr = p2[i2 + x] & 0xFF;
+                        out[o + x] =
+                                clamp[luma + crR[cr]] << 16
+                                        | clamp[luma + ((cbG[cb] + crG[cr]) >> 16)] << 8
+                                        | clamp[luma + cbB[cb]];
+                    }
                 }
             }
             return img;
@@ -1142,93 +1255,35 @@ public final class JpegDcDecoder {
         }
 
         /**
-         * The component's block means, level-shifted and clamped, at output resolution. A
-         * subsampled component is interpolated linearly between block centres (as libjpeg's "fancy"
-         * upsampling does per pixel), which estimates each 8x8 block's chroma mean far better than
-         * replicating the 16x16 mean.
+         * The component's samples, level-shifted and clamped, at output resolution. At 1/8 they are
+         * the block means from the DCs. A subsampled component is interpolated linearly between
+         * sample centres (as libjpeg's "fancy" upsampling does per pixel), which estimates each
+         * output pixel's chroma far better than replicating the subsampled one.
          */
-        private int[] samplePlane(Component c, int outW, int outH) {
-            int stride = c.bw * side;
-            if (side > 1 && c.h == hMax && c.v == vMax) {
-                // Full resolution: the samples cropped to the image (interpolation below would
-                // give each sample itself, at zero weight on its neighbours).
-                int[] plane = new int[outW * outH];
-                byte[] pix = c.pix;
-                for (int y = 0; y < outH; y++) {
-                    for (int x = 0, i = y * outW, j = y * stride; x < outW; x++) {
-                        plane[i + x] = pix[j + x] & 0xFF;
-                    }
-                }
-                return plane;
-            }
-            int[] means;
+        private PlaneRows planeRows(Component c, int outW, int outH) {
+            byte[] samples = c.pix;
             if (side == 1) {
                 int q = quant[c.tq][0];
-                means = new int[c.dc.length];
-                for (int i = 0; i < means.length; i++) {
+                samples = new byte[c.dc.length];
+                for (int i = 0; i < samples.length; i++) {
                     // DC = 8 * block mean after dequantization; round half up, then level shift.
                     long v = (((long) c.dc[i] * q + 4) >> 3) + 128;
-                    means[i] = (int) Math.max(0, Math.min(255, v));
-                }
-            } else {
-                means = new int[c.pix.length];
-                for (int i = 0; i < means.length; i++) {
-                    means[i] = c.pix[i] & 0xFF;
+                    samples[i] = (byte) Math.max(0, Math.min(255, v));
                 }
             }
-            if (c.h == hMax && c.v == vMax && stride == outW) {
-                return means; // full resolution and no padding columns: use as is
+            int stride = c.bw * side;
+            if (c.h == hMax && c.v == vMax) {
+                // Full resolution: the samples cropped to the image (interpolation would give each
+                // sample itself, at zero weight on its neighbours).
+                return new PlaneRows(samples, stride);
             }
             // Samples that hold the component's own data (the rest is MCU padding).
             int validW = ceilDiv(ceilDiv(width * c.h, hMax) * side, 8);
             int validH = ceilDiv(ceilDiv(height * c.v, vMax) * side, 8);
-            int[] x0 = new int[outW];
-            int[] x1 = new int[outW];
-            int[] wx = new int[outW];
-            taps(outW, c.h, hMax, validW, x0, x1, wx);
-            int[] y0 = new int[outH];
-            int[] y1 = new int[outH];
-            int[] wy = new int[outH];
-            taps(outH, c.v, vMax, validH, y0, y1, wy);
-            int[] plane = new int[outW * outH];
-            // Each source row interpolated horizontally once (consecutive output rows share
-            // them), then blended vertically: the same integer sums as per pixel.
-            int[] top = new int[outW];
-            int[] bottom = new int[outW];
-            int topRow = -1;
-            int bottomRow = -1;
-            for (int y = 0; y < outH; y++) {
-                if (y0[y] != topRow) {
-                    if (y0[y] == bottomRow) {
-                        int[] t = top;
-                        top = bottom;
-                        bottom = t;
-                        topRow = bottomRow;
-                        bottomRow = -1;
-                    } else {
-                        topRow = y0[y];
-                        interpolateRow(means, topRow * stride, x0, x1, wx, top);
-                    }
-                }
-                if (y1[y] != bottomRow) {
-                    bottomRow = y1[y];
-                    interpolateRow(means, bottomRow * stride, x0, x1, wx, bottom);
-                }
-                int fy = wy[y];
-                int o = y * outW;
-                for (int x = 0; x < outW; x++) {
-                    plane[o + x] = (top[x] * (256 - fy) + bottom[x] * fy + (1 << 15)) >> 16;
-                }
-            }
-            return plane;
-        }
-
-        private static void interpolateRow(
-                int[] means, int row, int[] x0, int[] x1, int[] wx, int[] out) {
-            for (int x = 0; x < out.length; x++) {
-                int fx = wx[x];
-                out[x] = means[row + x0[x]] * (256 - fx) + means[row + x1[x]] * fx;
-            }
+            PlaneRows rows = new PlaneRows(samples, stride, outW, outH);
+            taps(outW, c.h, hMax, validW, rows.x0, rows.x1, rows.wx);
+            taps(outH, c.v, vMax, validH, rows.y0, rows.y1, rows.wy);
+            return rows;
         }
 
         /**
@@ -1247,16 +1302,6 @@ public final class JpegDcDecoder {
                 i1[i] = Math.max(0, Math.min(blocks - 1, lo + 1));
                 weight[i] = frac;
             }
-        }
-
-        private static int ycc(int y, int cb, int cr) {
-            cb -= 128;
-            cr -= 128;
-            // JFIF YCbCr -> RGB in 16.16 fixed point.
-            int r = y + ((91881 * cr + 32768) >> 16);
-            int g = y + ((-22554 * cb - 46802 * cr + 32768) >> 16);
-            int b = y + ((116130 * cb + 32768) >> 16);
-            return clamp(r) << 16 | clamp(g) << 8 | clamp(b);
         }
 
         private static int clamp(int v) {
@@ -1278,6 +1323,135 @@ public final class JpegDcDecoder {
 
         private static ImageDecodeException corrupt(String message) {
             return new ImageDecodeException(Reason.CORRUPT, message);
+        }
+    }
+
+    /**
+     * 4x4 reduced IDCT of the dequantized coefficients {@code f[v * 4 + u]} into {@code out}: each
+     * sample is the level-shifted sum, rounded half up and clamped to 0..255. Bit v of {@code
+     * acRows} is set when row v holds a non-zero AC coefficient; rows without are not read (row 0
+     * then contributes its DC alone). Rows first, then columns, each summed from u (v) = 0 up: the
+     * order fixes every float rounding, so the output is the same bytes for the same input.
+     * Package-private so that tests can hold it to a reference on many random blocks.
+     */
+    static void idct4(float[] f, int acRows, byte[] out, int base, int stride) {
+        // Row v evaluated at x = 0..3: by symmetry x = 3 - x' flips the sign of odd u.
+        float r00;
+        float r01;
+        float r02;
+        float r03;
+        if ((acRows & 1) != 0) {
+            float f0 = f[0];
+            float f1 = f[1];
+            float f2 = f[2];
+            float f3 = f[3];
+            r00 = f0 * K40 + f1 * K41 + f2 * K42 + f3 * K43;
+            r01 = f0 * K40 + f1 * K45 + f2 * K46 + f3 * K47;
+            r02 = f0 * K40 - f1 * K45 + f2 * K46 - f3 * K47;
+            r03 = f0 * K40 - f1 * K41 + f2 * K42 - f3 * K43;
+        } else {
+            r00 = r01 = r02 = r03 = f[0] * K40; // the zero terms would add nothing
+        }
+        float r10 = 0;
+        float r11 = 0;
+        float r12 = 0;
+        float r13 = 0;
+        if ((acRows & 2) != 0) {
+            float f0 = f[4];
+            float f1 = f[5];
+            float f2 = f[6];
+            float f3 = f[7];
+            r10 = f0 * K40 + f1 * K41 + f2 * K42 + f3 * K43;
+            r11 = f0 * K40 + f1 * K45 + f2 * K46 + f3 * K47;
+            r12 = f0 * K40 - f1 * K45 + f2 * K46 - f3 * K47;
+            r13 = f0 * K40 - f1 * K41 + f2 * K42 - f3 * K43;
+        }
+        float r20 = 0;
+        float r21 = 0;
+        float r22 = 0;
+        float r23 = 0;
+        if ((acRows & 4) != 0) {
+            float f0 = f[8];
+            float f1 = f[9];
+            float f2 = f[10];
+            float f3 = f[11];
+            r20 = f0 * K40 + f1 * K41 + f2 * K42 + f3 * K43;
+            r21 = f0 * K40 + f1 * K45 + f2 * K46 + f3 * K47;
+            r22 = f0 * K40 - f1 * K45 + f2 * K46 - f3 * K47;
+            r23 = f0 * K40 - f1 * K41 + f2 * K42 - f3 * K43;
+        }
+        float r30 = 0;
+        float r31 = 0;
+        float r32 = 0;
+        float r33 = 0;
+        if ((acRows & 8) != 0) {
+            float f0 = f[12];
+            float f1 = f[13];
+            float f2 = f[14];
+            float f3 = f[15];
+            r30 = f0 * K40 + f1 * K41 + f2 * K42 + f3 * K43;
+            r31 = f0 * K40 + f1 * K45 + f2 * K46 + f3 * K47;
+            r32 = f0 * K40 - f1 * K45 + f2 * K46 - f3 * K47;
+            r33 = f0 * K40 - f1 * K41 + f2 * K42 - f3 * K43;
+        }
+        column4(out, base, stride, r00, r10, r20, r30);
+        column4(out, base + 1, stride, r01, r11, r21, r31);
+        column4(out, base + 2, stride, r02, r12, r22, r32);
+        column4(out, base + 3, stride, r03, r13, r23, r33);
+    }
+
+    /** One column of {@link #idct4}: the row values at x, summed over v for y = 0..3. */
+    private static void column4(
+            byte[] out, int o, int stride, float r0, float r1, float r2, float r3) {
+        // Level shift, and rounding by truncation (negative sums clamp to 0 anyway).
+        float c = 128.5f + r0 * K40;
+        out[o] = sample(c + r1 * K41 + r2 * K42 + r3 * K43);
+        out[o + stride] = sample(c + r1 * K45 + r2 * K46 + r3 * K47);
+        out[o + 2 * stride] = sample(c - r1 * K45 + r2 * K46 - r3 * K47);
+        out[o + 3 * stride] = sample(c - r1 * K41 + r2 * K42 - r3 * K43);
+    }
+
+    /** 2x2 reduced IDCT of {@code f[v * 2 + u]}, as {@link #idct4} (its four products first). */
+    static void idct2(float[] f, byte[] out, int base, int stride) {
+        float c = 128.5f + f[0] * K20 * K20;
+        float h = f[1] * K21 * K20; // horizontal frequency 1
+        float v = f[2] * K21 * K20; // vertical frequency 1
+        float d = f[3] * K21 * K21;
+        out[base] = sample(c + h + v + d);
+        out[base + 1] = sample(c - h + v - d);
+        out[base + stride] = sample(c + h - v - d);
+        out[base + stride + 1] = sample(c - h - v + d);
+    }
+
+    /** A level-shifted sum (128.5 included) truncated and clamped to a sample. */
+    private static byte sample(float v) {
+        int i = (int) v;
+        return (byte) (i < 0 ? 0 : i > 255 ? 255 : i);
+    }
+
+    // JFIF YCbCr -> RGB in 16.16 fixed point, by table: R = Y + ((91881 (Cr - 128) + 32768) >> 16),
+    // G = Y + ((-22554 (Cb - 128) - 46802 (Cr - 128) + 32768) >> 16),
+    // B = Y + ((116130 (Cb - 128) + 32768) >> 16), each clamped to 0..255.
+    private static final int[] CR_R = new int[256];
+    private static final int[] CB_B = new int[256];
+    private static final int[] CB_G = new int[256];
+    private static final int[] CR_G = new int[256];
+
+    /** CLAMP[v + CLAMP_OFFSET] is v clamped to 0..255, for Y plus any of the terms above. */
+    private static final int CLAMP_OFFSET = 256;
+
+    private static final int[] CLAMP = new int[256 + 2 * CLAMP_OFFSET];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            int c = i - 128;
+            CR_R[i] = (91881 * c + 32768) >> 16;
+            CB_B[i] = (116130 * c + 32768) >> 16;
+            CB_G[i] = -22554 * c;
+            CR_G[i] = -46802 * c + 32768;
+        }
+        for (int i = 0; i < CLAMP.length; i++) {
+            CLAMP[i] = Math.max(0, Math.min(255, i - CLAMP_OFFSET));
         }
     }
 

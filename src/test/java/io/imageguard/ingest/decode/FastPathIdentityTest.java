@@ -7,6 +7,8 @@ import io.imageguard.synth.PhotoEdit;
 import io.imageguard.synth.ProductPhotoPainter;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,6 +68,217 @@ class FastPathIdentityTest {
                 }
             }
         }
+    }
+
+    /**
+     * Every pixel at 1/8, 1/4 and 1/2 equals the plain reference decoder's: subsampled and full
+     * chroma, gray, RGB, restart intervals, sizes that leave partial blocks and MCUs, and a hard-
+     * edged picture at quality 1.0 whose reduced IDCT leaves the 0..255 range (so clamping runs).
+     */
+    @Test
+    void reducedDecodesEqualThePlainReference() {
+        Encoding q90 = Encoding.baseline420();
+        BufferedImage photo = TestJpegs.photoLike(1001, 777, 5);
+        BufferedImage hard = hardEdged(203, 141, 9);
+        Object[][] fixtures = {
+            {"4:2:0", photo, q90},
+            {"4:4:4", photo, q90.sampling(1, 1)},
+            {"4:2:2", photo, q90.sampling(2, 1)},
+            {"4:4:0", photo, q90.sampling(1, 2)},
+            {"4:2:0 restarts", photo, q90.restarts(7)},
+            {"gray", TestJpegs.toGray(photo), q90},
+            {"gray restarts", TestJpegs.toGray(photo), q90.restarts(5)},
+            {"adobe rgb", photo, q90.asAdobeRgb()},
+            {"q50", photo, q90.quality(0.5f)},
+            {"hard q100 4:2:0", hard, q90.quality(1f)},
+            {"hard q100 4:4:4", hard, q90.quality(1f).sampling(1, 1)},
+            {"hard q100 gray", TestJpegs.toGray(hard), q90.quality(1f)},
+            {"hard 4:2:2 restarts", hard, q90.sampling(2, 1).restarts(3)},
+            {"tiny", TestJpegs.photoLike(17, 9, 3), q90},
+            {"one pixel", TestJpegs.photoLike(1, 1, 4), q90},
+        };
+        for (Object[] f : fixtures) {
+            byte[] jpeg = TestJpegs.jpeg((BufferedImage) f[1], (Encoding) f[2]);
+            for (int denominator : new int[] {8, 4, 2}) {
+                ReducedDecodeReference.Image want =
+                        ReducedDecodeReference.decode(jpeg, denominator);
+                BufferedImage got = decode(jpeg, denominator);
+                String what = f[0] + " at 1/" + denominator;
+                assertThat(got.getWidth()).as(what).isEqualTo(want.width());
+                assertThat(got.getHeight()).as(what).isEqualTo(want.height());
+                assertSamePixels(what, rgb(got), want.rgb());
+            }
+        }
+    }
+
+    /**
+     * The reduced IDCTs give the reference's samples for two million random blocks. A sum taken in
+     * another order differs in the last bit of the float, which moves a sample across a rounding
+     * boundary only rarely: decoded pictures alone would not show it.
+     */
+    @Test
+    void reducedIdctsEqualThePlainReference() {
+        Random rnd = new Random(7);
+        int stride = 6;
+        byte[] out = new byte[4 * stride];
+        for (int n = 0; n < 2_000_000; n++) {
+            int side = n % 2 == 0 ? 4 : 2;
+            float[] f = new float[side * side];
+            float[][] g = new float[side][side];
+            int acRows = 0;
+            for (int v = 0; v < side; v++) {
+                for (int u = 0; u < side; u++) {
+                    // Dequantized coefficients are integers, a quantized value times its step, of
+                    // the sizes that keep most samples in range (DC: 8 x (mean - 128)).
+                    int step = 1 + rnd.nextInt(u + v == 0 ? 8 : 24);
+                    int max = (u + v == 0 ? 1024 : 160) / step;
+                    int value = rnd.nextInt(2 * max + 1) - max;
+                    if (u + v > 0 && rnd.nextInt(side) != 0 || value == 0) {
+                        continue; // sparse, as in real blocks, so some rows are empty
+                    }
+                    f[v * side + u] = g[v][u] = (float) value * step;
+                    if (u + v > 0) {
+                        acRows |= 1 << v;
+                    }
+                }
+            }
+            if (acRows == 0) {
+                f[1] = g[0][1] = 3f;
+                acRows = 1;
+            }
+            if (side == 4) {
+                JpegDcDecoder.idct4(f, acRows, out, 1, stride);
+            } else {
+                JpegDcDecoder.idct2(f, out, 1, stride);
+            }
+            int[] want = ReducedDecodeReference.samples(g, side);
+            for (int i = 0; i < want.length; i++) {
+                int got = out[1 + (i / side) * stride + i % side] & 0xFF;
+                if (got != want[i]) {
+                    assertThat(got).as("block %d, sample %d", n, i).isEqualTo(want[i]);
+                }
+            }
+        }
+    }
+
+    /** The hard-edged fixture really drives the 1/4 and 1/2 samples out of range on both sides. */
+    @Test
+    void hardEdgedFixtureSaturates() {
+        byte[] jpeg =
+                TestJpegs.jpeg(
+                        TestJpegs.toGray(hardEdged(203, 141, 9)),
+                        Encoding.baseline420().quality(1f));
+        for (int denominator : new int[] {4, 2}) {
+            int[] px = ReducedDecodeReference.decode(jpeg, denominator).rgb();
+            assertThat(Arrays.stream(px).filter(p -> p == 0).count()).isPositive();
+            assertThat(Arrays.stream(px).filter(p -> p == 0xFFFFFF).count()).isPositive();
+        }
+    }
+
+    /**
+     * The area average equals the plain per-pixel reference for reductions by less than 3 (four
+     * taps), by more, by fractional factors and by none, from int and from BGR pixels.
+     */
+    @Test
+    void areaAverageEqualsThePlainReference() {
+        BufferedImage src = TestJpegs.photoLike(757, 503, 11);
+        int[] pixels = rgb(src);
+        int[][] sizes = {
+            {500, 333},
+            {379, 252},
+            {256, 170},
+            {100, 66},
+            {757, 503},
+            {1, 1},
+            {3, 500},
+            {500, 503},
+            {757, 250},
+            {700, 480}
+        };
+        for (int[] size : sizes) {
+            int[] want = ReducedDecodeReference.resize(pixels, 757, 503, size[0], size[1]);
+            String what = size[0] + "x" + size[1];
+            assertSamePixels(what, rgb(AreaAverage.resize(src, size[0], size[1])), want);
+            BufferedImage bgr = copyAs(src, BufferedImage.TYPE_3BYTE_BGR);
+            assertSamePixels("BGR " + what, rgb(AreaAverage.resize(bgr, size[0], size[1])), want);
+        }
+    }
+
+    /**
+     * The same on random noise, to millions of channel values: a sum taken in another order differs
+     * in the last bit of the float, which moves a value across the rounding boundary only rarely,
+     * so it takes many of them to see.
+     */
+    @Test
+    void areaAverageOfNoiseEqualsThePlainReference() {
+        Random rnd = new Random(3);
+        int w = 2000;
+        int h = 1500;
+        BufferedImage src = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = rnd.nextInt(1 << 24);
+        }
+        int[][] sizes = {
+            {1334, 1000}, {1601, 1201}, {800, 600}, {900, 675}, {1000, 750}, {667, 500}, {400, 300}
+        };
+        for (int[] size : sizes) {
+            int[] want = ReducedDecodeReference.resize(pixels, w, h, size[0], size[1]);
+            assertSamePixels(
+                    "noise " + size[0] + "x" + size[1],
+                    rgb(AreaAverage.resize(src, size[0], size[1])),
+                    want);
+        }
+    }
+
+    /** AssertJ's element-wise comparison is too slow for a million pixels. */
+    private static void assertSamePixels(String what, int[] got, int[] want) {
+        int i = Arrays.mismatch(got, want);
+        if (i >= 0) {
+            assertThat(i < got.length ? Integer.toHexString(got[i]) : "(end)")
+                    .as("%s: first differing pixel, index %d", what, i)
+                    .isEqualTo(i < want.length ? Integer.toHexString(want[i]) : "(end)");
+        }
+    }
+
+    private static BufferedImage decode(byte[] jpeg, int denominator) {
+        try {
+            return JpegDcDecoder.decode(jpeg, Long.MAX_VALUE, denominator);
+        } catch (ImageDecodeException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static int[] rgb(BufferedImage img) {
+        int[] px = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
+        for (int i = 0; i < px.length; i++) {
+            px[i] &= 0xFFFFFF;
+        }
+        return px;
+    }
+
+    /** Saturated rectangles and single-pixel lines without antialiasing, plus noise. */
+    private static BufferedImage hardEdged(int w, int h, long seed) {
+        Random rnd = new Random(seed);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int[] colours = {0x000000, 0xFFFFFF, 0xFF0000, 0x00FF00, 0x0000FF, 0xFFFF00, 0xFF00FF};
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean fine = x < w / 3 && ((x / 3 + y / 5) & 1) == 0;
+                img.setRGB(x, y, fine || x >= w / 3 && (x / 37 + y / 29) % 2 == 0 ? 0xFFFFFF : 0);
+            }
+        }
+        Graphics2D g = img.createGraphics();
+        for (int i = 0; i < 40; i++) {
+            g.setColor(new java.awt.Color(colours[rnd.nextInt(colours.length)]));
+            g.fillRect(rnd.nextInt(w), rnd.nextInt(h), 1 + rnd.nextInt(30), 1 + rnd.nextInt(30));
+            g.drawLine(rnd.nextInt(w), rnd.nextInt(h), rnd.nextInt(w), rnd.nextInt(h));
+        }
+        g.dispose();
+        for (int i = 0; i < w * h / 20; i++) {
+            img.setRGB(rnd.nextInt(w), rnd.nextInt(h), rnd.nextInt(1 << 24));
+        }
+        return img;
     }
 
     private static BufferedImage copy(BufferedImage src, int w, int h) {

@@ -49,7 +49,7 @@ public final class PhotoHash {
 
     /**
      * Whether a lookup also tries {@code queryView}'s mirror image. Not for the turned views: a
-     * copy both mirrored and turned is rare (3 of 4,700 dev-set matches were decided so), while
+     * copy both mirrored and turned is rare (3 of 4,328 dev-set matches were decided so), while
      * each extra alignment tried is another chance for a different shot of the same product to line
      * up (both re-shoots of the dev set that still matched did so mirrored and turned).
      */

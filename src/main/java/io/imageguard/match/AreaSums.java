@@ -72,14 +72,14 @@ final class AreaSums {
 
     /**
      * The integrals from the origin to the {@code (n + 1)²} corners of an {@code n × n} grid over
-     * the rectangle {@code r = {x0, y0, x1, y1}}, clamped to the plane, row by row: what {@link
-     * #cells} turns into means at this or a coarser grid.
+     * the rectangle {@code r = {x0, y0, x1, y1}}, which lies inside the plane ({@link #clamped}),
+     * row by row: what {@link #cells} turns into means at this or a coarser grid.
      */
     double[] corners(double[] r, int n) {
-        double x0 = clamp(r[0], width);
-        double x1 = Math.max(x0, clamp(r[2], width));
-        double y0 = clamp(r[1], height);
-        double y1 = Math.max(y0, clamp(r[3], height));
+        double x0 = r[0];
+        double x1 = r[2];
+        double y0 = r[1];
+        double y1 = r[3];
         int[] ix = new int[n + 1];
         double[] fx = new double[n + 1];
         for (int i = 0; i <= n; i++) {

@@ -123,8 +123,17 @@ public final class PhotoMatcher {
             boolean colourSetAside,
             boolean match) {}
 
-    private static final boolean[] BOTH = {false, true};
-    private static final boolean[] UNMIRRORED = {false};
+    /**
+     * Per query view (in {@link PhotoHash#QUERY_VIEWS} order), the mirror settings it is tried in.
+     */
+    private static final boolean[][] MIRRORS =
+            PhotoHash.QUERY_VIEWS.stream()
+                    .map(
+                            q ->
+                                    PhotoHash.mirrored(q)
+                                            ? new boolean[] {false, true}
+                                            : new boolean[] {false})
+                    .toArray(boolean[][]::new);
 
     /** Whether {@code query} is a copy of {@code registered}. */
     public Comparison compare(PhotoHash registered, PhotoHash query) {
@@ -141,13 +150,14 @@ public final class PhotoMatcher {
             if (ra == null) {
                 continue;
             }
-            for (String q : PhotoHash.QUERY_VIEWS) {
+            for (int qi = 0; qi < MIRRORS.length; qi++) {
+                String q = PhotoHash.QUERY_VIEWS.get(qi);
                 long[] qa = query.index(q);
                 if (qa == null) {
                     continue;
                 }
                 int threshold = thresholdFor(q);
-                for (boolean m : PhotoHash.mirrored(q) ? BOTH : UNMIRRORED) {
+                for (boolean m : MIRRORS[qi]) {
                     int d = DctHash.H64.distance(ra, qa, m);
                     bestIndex = Math.min(bestIndex, d);
                     if (d > candidateRadius) {

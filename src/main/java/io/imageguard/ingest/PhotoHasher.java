@@ -1,12 +1,13 @@
 package io.imageguard.ingest;
 
-import io.imageguard.ingest.decode.AreaAverage;
 import io.imageguard.ingest.decode.ImageDecodeException;
+import io.imageguard.ingest.decode.JpegDcDecoder;
 import io.imageguard.ingest.decode.ReducedImageDecoder;
 import io.imageguard.ingest.fetch.ImageHeader;
+import io.imageguard.match.AreaAverage;
 import io.imageguard.match.PhotoHash;
+import io.imageguard.match.PhotoInput;
 import io.imageguard.match.PhotoMatcher;
-import java.awt.image.BufferedImage;
 
 /**
  * Decodes a photo at reduced resolution and hashes its views with the {@link PhotoMatcher}: the
@@ -43,30 +44,77 @@ public final class PhotoHasher {
     public record Result(String hash, boolean lowInformation) {}
 
     public Result hash(byte[] bytes) throws ImageDecodeException {
-        BufferedImage reduced = reduce(bytes);
-        boolean tiny = Math.min(reduced.getWidth(), reduced.getHeight()) < CONTRAST_SIDE;
-        boolean uniform =
-                luminanceDeviation(AreaAverage.resize(reduced, CONTRAST_SIDE, CONTRAST_SIDE))
-                        < minContrast;
-        return new Result(matcher.hash(reduced).toText().toString(), tiny || uniform);
+        PhotoInput input = input(bytes);
+        boolean tiny = Math.min(input.width(), input.height()) < CONTRAST_SIDE;
+        boolean uniform = input.lumaDeviation(CONTRAST_SIDE) < minContrast;
+        return new Result(matcher.hash(input).toText().toString(), tiny || uniform);
     }
 
     /** Every view's hashes of a photo file's bytes, as {@code imageguard hash} prints them. */
     public PhotoHash views(byte[] bytes) throws ImageDecodeException {
-        return matcher.hash(reduce(bytes));
+        return matcher.hash(input(bytes));
     }
 
     /**
-     * The image the matcher hashes: decoded at reduced resolution and area-averaged to {@code
-     * inputSide} on its longer side (what {@link #hash} and {@link #views} start from).
+     * What the matcher hashes: the photo decoded at reduced resolution and area-averaged to {@code
+     * inputSide} on its longer side. A JPEG that the reduced decoder reads as luma and chroma is
+     * taken from those planes without a round trip through RGB (its luma is JPEG's Y, the Rec. 601
+     * luma the RGB route computes; its colour the same linear mix of Cb and Cr); anything else from
+     * RGB pixels.
      */
-    public BufferedImage input(byte[] bytes) throws ImageDecodeException {
-        return reduce(bytes);
+    public PhotoInput input(byte[] bytes) throws ImageDecodeException {
+        int shorterSide = shorterSideNeeded(bytes);
+        JpegDcDecoder.Planes planes = decoder.decodePlanes(bytes, shorterSide);
+        if (planes != null) {
+            return fromPlanes(planes, shorterSide);
+        }
+        return PhotoInput.of(AreaAverage.reduce(decoder.decode(bytes, shorterSide), inputSide));
     }
 
-    private BufferedImage reduce(byte[] bytes) throws ImageDecodeException {
-        return io.imageguard.match.AreaAverage.reduce(
-                decoder.decode(bytes, shorterSideNeeded(bytes)), inputSide);
+    /** Sizes as {@link ReducedImageDecoder#decode} and {@link AreaAverage#reduce} would give. */
+    private PhotoInput fromPlanes(JpegDcDecoder.Planes p, int shorterSide) {
+        int w = p.width();
+        int h = p.height();
+        int[] decoded = ReducedImageDecoder.reducedSize(w, h, shorterSide);
+        int[] size = AreaAverage.reducedSize(decoded[0], decoded[1], inputSide);
+        float[] luma =
+                io.imageguard.ingest.decode.AreaAverage.resizePlane(
+                        p.luma(), p.lumaStride(), w, h, size[0], size[1]);
+        return PhotoInput.ofPlanes(
+                luma, size[0], size[1], opponent(p, (double) w / size[0], (double) h / size[1]));
+    }
+
+    /**
+     * {@code R − G} and {@code (R + G)/2 − B} from JFIF's {@code R = Y + 1.402 Cr'}, {@code G = Y −
+     * 0.344136 Cb' − 0.714136 Cr'}, {@code B = Y + 1.772 Cb'} (primes: minus 128): Y cancels, so
+     * colour needs only the chroma planes, at their own resolution.
+     */
+    private static PhotoInput.OpponentPlanes opponent(
+            JpegDcDecoder.Planes p, double decodedPerInputX, double decodedPerInputY) {
+        if (p.cb() == null) {
+            return null;
+        }
+        int cw = p.chromaWidth();
+        int ch = p.chromaHeight();
+        float[] rg = new float[cw * ch];
+        float[] yb = new float[cw * ch];
+        byte[] cb = p.cb();
+        byte[] cr = p.cr();
+        for (int row = 0; row < ch; row++) {
+            for (int x = 0, i = row * p.chromaStride(), o = row * cw; x < cw; x++) {
+                float b = (cb[i + x] & 0xFF) - 128;
+                float r = (cr[i + x] & 0xFF) - 128;
+                rg[o + x] = 0.344136f * b + 2.116136f * r;
+                yb[o + x] = 0.343932f * r - 1.944068f * b;
+            }
+        }
+        return new PhotoInput.OpponentPlanes(
+                cw,
+                ch,
+                rg,
+                yb,
+                p.chromaPerLumaX() * decodedPerInputX,
+                p.chromaPerLumaY() * decodedPerInputY);
     }
 
     /**
@@ -87,24 +135,5 @@ public final class PhotoHasher {
                                                                 Math.max(h.width(), h.height()))))
                 .map(side -> Math.max(1, side))
                 .orElse(inputSide);
-    }
-
-    static double luminanceDeviation(BufferedImage image) {
-        int n = image.getWidth() * image.getHeight();
-        double sum = 0;
-        double sumSquares = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                int rgb = image.getRGB(x, y);
-                double luma =
-                        0.299 * ((rgb >> 16) & 0xff)
-                                + 0.587 * ((rgb >> 8) & 0xff)
-                                + 0.114 * (rgb & 0xff);
-                sum += luma;
-                sumSquares += luma * luma;
-            }
-        }
-        double mean = sum / n;
-        return Math.sqrt(Math.max(0, sumSquares / n - mean * mean));
     }
 }

@@ -18,12 +18,12 @@ public final class AreaAverage {
     public static BufferedImage reduce(BufferedImage image, int maxSide) {
         int w = image.getWidth();
         int h = image.getHeight();
-        double f = (double) maxSide / Math.max(w, h);
-        if (f >= 1) {
+        int[] size = reducedSize(w, h, maxSide);
+        if (size[0] == w && size[1] == h) {
             return image;
         }
-        int ow = Math.max(1, (int) Math.round(w * f));
-        int oh = Math.max(1, (int) Math.round(h * f));
+        int ow = size[0];
+        int oh = size[1];
         int[] argb = pixels(image);
         float[][] planes = new float[3][w * h];
         for (int i = 0; i < argb.length; i++) {
@@ -47,6 +47,17 @@ public final class AreaAverage {
                 0,
                 rgb.length);
         return result;
+    }
+
+    /** The size {@link #reduce} gives a {@code w × h} image: its own when already small enough. */
+    public static int[] reducedSize(int w, int h, int maxSide) {
+        double f = (double) maxSide / Math.max(w, h);
+        if (f >= 1) {
+            return new int[] {w, h};
+        }
+        return new int[] {
+            Math.max(1, (int) Math.round(w * f)), Math.max(1, (int) Math.round(h * f))
+        };
     }
 
     /**

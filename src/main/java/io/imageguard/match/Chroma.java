@@ -21,12 +21,30 @@ final class Chroma {
     /** Signatures of coloured views agree when their cosine is at least this. */
     static final double MIN_COSINE = 0.5;
 
+    /** A photo without colour: every view's signature is grey. */
+    static final Chroma GREY = new Chroma(null, null, 1, 1);
+
     private final AreaSums rg;
     private final AreaSums yb;
 
-    private Chroma(AreaSums rg, AreaSums yb) {
+    /** Plane samples per input pixel: views are given in input pixels. */
+    private final double sx;
+
+    private final double sy;
+
+    private Chroma(AreaSums rg, AreaSums yb, double sx, double sy) {
         this.rg = rg;
         this.yb = yb;
+        this.sx = sx;
+        this.sy = sy;
+    }
+
+    /**
+     * Colour planes given apart ({@code R − G} and {@code (R + G)/2 − B}, {@code w × h}), with
+     * {@code sx} ({@code sy}) plane samples per input pixel across (down).
+     */
+    static Chroma of(float[] redGreen, float[] yellowBlue, int w, int h, double sx, double sy) {
+        return new Chroma(AreaSums.of(redGreen, w, h), AreaSums.of(yellowBlue, w, h), sx, sy);
     }
 
     /** Colour planes of {@code argb} ({@code w × h}), for views given in its pixel coordinates. */
@@ -53,14 +71,19 @@ final class Chroma {
                 yb2[here + x] = yb2[above + x] + ybRow;
             }
         }
-        return new Chroma(new AreaSums(w, h, rg, 1), new AreaSums(w, h, yb2, 0.5));
+        return new Chroma(new AreaSums(w, h, rg, 1), new AreaSums(w, h, yb2, 0.5), 1, 1);
     }
 
     /** The signature of the rectangle {@code r = {x0, y0, x1, y1}} in input pixels. */
     byte[] of(double[] r) {
-        float[] a = rg.grid(r, CELLS);
-        float[] b = yb.grid(r, CELLS);
         byte[] s = new byte[BYTES];
+        if (rg == null) {
+            return s;
+        }
+        double[] p =
+                sx == 1 && sy == 1 ? r : new double[] {r[0] * sx, r[1] * sy, r[2] * sx, r[3] * sy};
+        float[] a = rg.grid(p, CELLS);
+        float[] b = yb.grid(p, CELLS);
         for (int i = 0; i < CELLS * CELLS; i++) {
             s[2 * i] = quantize(a[i]);
             s[2 * i + 1] = quantize(b[i]);

@@ -89,10 +89,12 @@ public final class PhotoMatcher {
      * already holds the pixels.
      */
     public PhotoHash hash(int[] rgb, int w, int h) {
-        if (rgb.length != w * h) {
-            throw new IllegalArgumentException(rgb.length + " pixels for " + w + "x" + h);
-        }
-        return PhotoHash.of(GrayImage.of(rgb, w, h), Chroma.of(rgb, w, h));
+        return hash(PhotoInput.of(rgb, w, h));
+    }
+
+    /** The hashes of every view of a photo given as luminance and colour. */
+    public PhotoHash hash(PhotoInput input) {
+        return PhotoHash.of(input.luma, input.colour);
     }
 
     /**

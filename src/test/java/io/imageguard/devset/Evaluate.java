@@ -2,8 +2,13 @@ package io.imageguard.devset;
 
 import dev.brachtendorf.jimagehash.hash.Hash;
 import dev.brachtendorf.jimagehash.hashAlgorithms.PerceptiveHash;
+import io.imageguard.ingest.PhotoHasher;
+import io.imageguard.ingest.decode.ImageDecodeException;
+import io.imageguard.ingest.decode.ReducedImageDecoder;
+import io.imageguard.ingest.decode.TestJpegs;
 import io.imageguard.match.AreaAverage;
 import io.imageguard.match.PhotoHash;
+import io.imageguard.match.PhotoInput;
 import io.imageguard.match.PhotoMatcher;
 import io.imageguard.match.ViewProbe;
 import io.imageguard.synth.PhotoEdit;
@@ -45,6 +50,20 @@ public final class Evaluate {
     /** {@code --via-side N}: reduce to N first, then enlarge to the input side (0: off). */
     static int viaSide = 0;
 
+    /**
+     * {@code --via-jpeg Q}: the imageguard designs hash each image as the job does, from JPEG bytes
+     * (quality Q, 4:2:0) through {@link PhotoHasher}, rather than from the image itself; the
+     * baselines still get the image. 0: off.
+     */
+    static float viaJpeg = 0;
+
+    /**
+     * {@code --jpeg-route rgb}: with {@code --via-jpeg}, decode to RGB before hashing even where
+     * the JPEG's luma and chroma planes would serve (the route before planes; default {@code
+     * planes}, what the job does).
+     */
+    static boolean jpegViaRgb;
+
     static long hashNanos;
     static long hashCount;
     static final PhotoMatcher MATCHER = new PhotoMatcher();
@@ -82,6 +101,14 @@ public final class Evaluate {
                 case "--input-side" -> inputSide = Integer.parseInt(args[++i]);
                 case "--via-side" -> viaSide = Integer.parseInt(args[++i]);
                 case "--pdq-full" -> pdqFull = true;
+                case "--via-jpeg" -> viaJpeg = Float.parseFloat(args[++i]);
+                case "--jpeg-route" -> {
+                    String route = args[++i];
+                    if (!route.equals("rgb") && !route.equals("planes")) {
+                        throw new IllegalArgumentException("--jpeg-route " + route);
+                    }
+                    jpegViaRgb = route.equals("rgb");
+                }
                 case "--fixed" -> {
                     for (String rt : args[++i].split(",")) {
                         String[] p = rt.split(":");
@@ -213,7 +240,7 @@ public final class Evaluate {
                             coarse, small.getWidth(), small.getHeight());
         }
         long t0 = System.nanoTime();
-        PhotoHash photo = MATCHER.hash(small);
+        PhotoHash photo = viaJpeg > 0 ? viaJpeg(image) : MATCHER.hash(small);
         hashNanos += System.nanoTime() - t0;
         hashCount++;
         long[] pdq = null;
@@ -225,6 +252,26 @@ public final class Evaluate {
             full = pdqFull ? PDQ.hash(image) : null;
         }
         return new Sig(phash.hash(small), ViewProbe.of(small), photo, pdq, full);
+    }
+
+    private static PhotoHash viaJpeg(BufferedImage image) {
+        byte[] jpeg = TestJpegs.jpeg(image, TestJpegs.Encoding.baseline420().quality(viaJpeg));
+        try {
+            if (!jpegViaRgb) {
+                return MATCHER.hash(new PhotoHasher(100_000_000L, 4.0, inputSide).input(jpeg));
+            }
+            int w = image.getWidth();
+            int h = image.getHeight();
+            // PhotoHasher's shorter side: the one that gives inputSide on the longer
+            int shorter = (int) Math.ceil((double) inputSide * Math.min(w, h) / Math.max(w, h));
+            return MATCHER.hash(
+                    PhotoInput.of(
+                            AreaAverage.reduce(
+                                    new ReducedImageDecoder(100_000_000L).decode(jpeg, shorter),
+                                    inputSide)));
+        } catch (ImageDecodeException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Candidate radii of the "radius + verification" designs ({@code --radii}). */

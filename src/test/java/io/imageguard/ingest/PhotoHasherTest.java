@@ -2,6 +2,11 @@ package io.imageguard.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imageguard.ingest.decode.ReducedImageDecoder;
+import io.imageguard.match.AreaAverage;
+import io.imageguard.match.PhotoHash;
+import io.imageguard.match.PhotoInput;
+import io.imageguard.match.PhotoMatcher;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -66,15 +71,72 @@ class PhotoHasherTest {
         assertThat(hasher.hash(jpeg(blocks(3, 24, 24))).lowInformation()).isTrue();
     }
 
+    /** The route before luma and chroma were taken from the JPEG's planes: RGB, reduced. */
+    private static PhotoInput viaRgb(byte[] jpeg, int shorterSide) throws Exception {
+        return PhotoInput.of(
+                AreaAverage.reduce(
+                        new ReducedImageDecoder(50_000_000).decode(jpeg, shorterSide), 512));
+    }
+
     @Test
-    void deviationOfAHalfBlackHalfWhiteImageIsHalfTheRange() {
-        BufferedImage img = filled(Color.BLACK, 32, 32);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, 16, 32);
+    void aJpegReadFromItsPlanesHashesAsItsRgbPixelsDo() throws Exception {
+        // 1600x1200 needs 384 on its shorter side for 512 on the longer: decoded at 1/2 (600)
+        byte[] photo = jpeg(blocks(4, 1600, 1200));
+        assertThat(new ReducedImageDecoder(50_000_000).decodePlanes(photo, 384)).isNotNull();
+        PhotoInput planes = hasher.input(photo);
+        PhotoInput rgb = viaRgb(photo, 384);
+        assertThat(planes.width()).isEqualTo(512).isEqualTo(rgb.width());
+        assertThat(planes.height()).isEqualTo(384).isEqualTo(rgb.height());
+        PhotoMatcher matcher = new PhotoMatcher();
+        PhotoHash a = matcher.hash(rgb);
+        PhotoHash b = matcher.hash(planes);
+        // The same photo measured twice: Y against the luma of rounded RGB, so only
+        // coefficients within a rounding step of zero may differ.
+        assertThat(hamming(a.verifyHash("w", false), b.verifyHash("w", false))).isLessThan(8);
+        assertThat(matcher.compare(a, b).match()).isTrue();
+    }
+
+    @Test
+    void coloursReadFromChromaPlanesStillTellTwoProductsApart() throws Exception {
+        // The same shape on the same white ground, red and then blue: luminance alike, colour not.
+        byte[] red = jpeg(product(new Color(200, 40, 40), 1600, 1600));
+        byte[] blue = jpeg(product(new Color(40, 40, 200), 1600, 1600));
+        PhotoMatcher matcher = new PhotoMatcher();
+        PhotoMatcher.Comparison c = matcher.compare(hasher.views(red), hasher.views(blue));
+        assertThat(c.match()).isFalse();
+        assertThat(c.colourSetAside()).isTrue();
+        // and each agrees with its own RGB route
+        assertThat(matcher.compare(matcher.hash(viaRgb(red, 512)), hasher.views(red)).match())
+                .isTrue();
+    }
+
+    @Test
+    void aGreyJpegHasGreyColourSignatures() throws Exception {
+        BufferedImage grey = new BufferedImage(1600, 1600, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = grey.createGraphics();
+        g.drawImage(blocks(5, 1600, 1600), 0, 0, null);
         g.dispose();
-        // luma 0 and 255 in equal parts: standard deviation 127.5
-        assertThat(PhotoHasher.luminanceDeviation(img))
-                .isCloseTo(127.5, org.assertj.core.data.Offset.offset(0.01));
+        byte[] photo = jpeg(grey);
+        // grey means no colour at all: every signature byte 0
+        assertThat(hasher.views(photo).toText().toString()).contains("chroma-w:" + "00".repeat(18));
+    }
+
+    private static BufferedImage product(Color colour, int w, int h) {
+        BufferedImage img = filled(Color.WHITE, w, h);
+        Graphics2D g = img.createGraphics();
+        g.setColor(colour);
+        g.fillOval(w / 4, h / 5, w / 2, 3 * h / 5);
+        g.setColor(colour.darker());
+        g.fillRect(w / 3, h / 3, w / 3, h / 8);
+        g.dispose();
+        return img;
+    }
+
+    private static int hamming(long[] a, long[] b) {
+        int d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += Long.bitCount(a[i] ^ b[i]);
+        }
+        return d;
     }
 }

@@ -182,6 +182,69 @@ public final class AreaAverage {
         return out;
     }
 
+    /**
+     * One 8-bit plane ({@code w × h} samples, row stride {@code stride}) area-averaged to {@code
+     * outW × outH}, as floats row by row, unrounded: a decoder's luma for the hasher, without a
+     * round trip through RGB.
+     */
+    public static float[] resizePlane(byte[] src, int stride, int w, int h, int outW, int outH) {
+        if (outW < 1 || outH < 1) {
+            throw new IllegalArgumentException("output size " + outW + "x" + outH);
+        }
+        Weights wx = new Weights(w, outW);
+        Weights wy = new Weights(h, outH);
+        // Every output gets the same number of horizontal taps (zero weights on the first tap's
+        // pixel where it has fewer), so the inner loop has no per-output bounds.
+        int pad = wx.maxTaps();
+        float[] taps = new float[pad * outW];
+        int[] idx = new int[pad * outW];
+        for (int ox = 0; ox < outW; ox++) {
+            for (int t = 0; t < pad; t++) {
+                int k = wx.offset[ox] + t;
+                boolean real = k < wx.offset[ox + 1];
+                taps[pad * ox + t] = real ? wx.weight[k] : 0f;
+                idx[pad * ox + t] = wx.first[ox] + (real ? t : 0);
+            }
+        }
+        float[] row = new float[w];
+        float[] tmp = new float[outW * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0, i = y * stride; x < w; x++) {
+                row[x] = src[i + x] & 0xFF;
+            }
+            int o = y * outW;
+            if (pad == 3) {
+                for (int ox = 0, t = 0; ox < outW; ox++, t += 3) {
+                    tmp[o + ox] =
+                            taps[t] * row[idx[t]]
+                                    + taps[t + 1] * row[idx[t + 1]]
+                                    + taps[t + 2] * row[idx[t + 2]];
+                }
+                continue;
+            }
+            for (int ox = 0, t = 0; ox < outW; ox++, t += pad) {
+                float sum = 0;
+                for (int k = 0; k < pad; k++) {
+                    sum += taps[t + k] * row[idx[t + k]];
+                }
+                tmp[o + ox] = sum;
+            }
+        }
+        float[] out = new float[outW * outH];
+        for (int oy = 0; oy < outH; oy++) {
+            int o = oy * outW;
+            int from = wy.first[oy];
+            for (int k = wy.offset[oy], end = wy.offset[oy + 1]; k < end; k++, from++) {
+                float f = wy.weight[k];
+                int r = from * outW;
+                for (int ox = 0; ox < outW; ox++) {
+                    out[o + ox] += f * tmp[r + ox];
+                }
+            }
+        }
+        return out;
+    }
+
     /** Output rows per strip of {@link #resize}. */
     private static final int STRIP = 16;
 

@@ -111,6 +111,44 @@ public final class JpegDcDecoder {
     }
 
     /**
+     * A JPEG's samples before colour conversion, at the scale it was decoded at: luma at full
+     * output resolution ({@code width × height}, row stride {@code lumaStride}) and, for colour
+     * files, Cb and Cr at their own (possibly subsampled) resolution, {@code chromaWidth ×
+     * chromaHeight} samples with row stride {@code chromaStride}, each spanning {@code 1 /
+     * chromaPerLumaX} output pixels across ({@code chromaPerLumaY} down). Grey files have no chroma
+     * ({@code cb} and {@code cr} null).
+     */
+    public record Planes(
+            int width,
+            int height,
+            byte[] luma,
+            int lumaStride,
+            byte[] cb,
+            byte[] cr,
+            int chromaWidth,
+            int chromaHeight,
+            int chromaStride,
+            double chromaPerLumaX,
+            double chromaPerLumaY) {}
+
+    /**
+     * Decodes at 1/{@code denominator} scale, as {@link #decode(byte[], long, int)}, but stops
+     * before upsampling and colour conversion: for a caller that wants luma and chroma apart (the
+     * hashes read luma at full resolution and colour only as cell means). {@code null} for files
+     * whose planes are not luma and chroma: RGB-coded files, and those whose first component is
+     * subsampled or whose chroma components differ in sampling.
+     */
+    public static Planes decodePlanes(byte[] data, long maxPixels, int denominator)
+            throws ImageDecodeException {
+        if (denominator != 8 && denominator != 4 && denominator != 2) {
+            throw new IllegalArgumentException("denominator " + denominator);
+        }
+        Decoder d = new Decoder(data, maxPixels, 8 / denominator);
+        d.run(false);
+        return d.toPlanes();
+    }
+
+    /**
      * Parses and entropy-decodes the image but builds no pixels: the floor of {@link #decode}, for
      * benchmarks. Returns the number of 8x8 blocks whose DC coefficient was decoded.
      */
@@ -1247,6 +1285,44 @@ public final class JpegDcDecoder {
             return img;
         }
 
+        Planes toPlanes() throws ImageDecodeException {
+            for (Component c : comps) {
+                if (!quantSet[c.tq]) {
+                    throw corrupt("missing quantization table " + c.tq);
+                }
+            }
+            Component luma = comps[0];
+            if (comps.length != 1 && comps.length != 3
+                    || comps.length == 3 && isRgb()
+                    || luma.h != hMax
+                    || luma.v != vMax) {
+                return null;
+            }
+            int outW = ceilDiv(width * side, 8);
+            int outH = ceilDiv(height * side, 8);
+            int lumaStride = luma.bw * side;
+            if (comps.length == 1) {
+                return new Planes(outW, outH, samples(luma), lumaStride, null, null, 0, 0, 0, 1, 1);
+            }
+            Component cb = comps[1];
+            Component cr = comps[2];
+            if (cb.h != cr.h || cb.v != cr.v) {
+                return null;
+            }
+            return new Planes(
+                    outW,
+                    outH,
+                    samples(luma),
+                    lumaStride,
+                    samples(cb),
+                    samples(cr),
+                    ceilDiv(ceilDiv(width * cb.h, hMax) * side, 8),
+                    ceilDiv(ceilDiv(height * cb.v, vMax) * side, 8),
+                    cb.bw * side,
+                    (double) cb.h / hMax,
+                    (double) cb.v / vMax);
+        }
+
         private boolean isRgb() {
             if (adobeTransform >= 0) {
                 return adobeTransform == 0;
@@ -1261,16 +1337,7 @@ public final class JpegDcDecoder {
          * output pixel's chroma far better than replicating the subsampled one.
          */
         private PlaneRows planeRows(Component c, int outW, int outH) {
-            byte[] samples = c.pix;
-            if (side == 1) {
-                int q = quant[c.tq][0];
-                samples = new byte[c.dc.length];
-                for (int i = 0; i < samples.length; i++) {
-                    // DC = 8 * block mean after dequantization; round half up, then level shift.
-                    long v = (((long) c.dc[i] * q + 4) >> 3) + 128;
-                    samples[i] = (byte) Math.max(0, Math.min(255, v));
-                }
-            }
+            byte[] samples = samples(c);
             int stride = c.bw * side;
             if (c.h == hMax && c.v == vMax) {
                 // Full resolution: the samples cropped to the image (interpolation would give each
@@ -1284,6 +1351,21 @@ public final class JpegDcDecoder {
             taps(outW, c.h, hMax, validW, rows.x0, rows.x1, rows.wx);
             taps(outH, c.v, vMax, validH, rows.y0, rows.y1, rows.wy);
             return rows;
+        }
+
+        /** The component's samples at output scale, row stride {@code c.bw * side}. */
+        private byte[] samples(Component c) {
+            if (side != 1) {
+                return c.pix;
+            }
+            int q = quant[c.tq][0];
+            byte[] samples = new byte[c.dc.length];
+            for (int i = 0; i < samples.length; i++) {
+                // DC = 8 * block mean after dequantization; round half up, then level shift.
+                long v = (((long) c.dc[i] * q + 4) >> 3) + 128;
+                samples[i] = (byte) Math.max(0, Math.min(255, v));
+            }
+            return samples;
         }
 
         /**

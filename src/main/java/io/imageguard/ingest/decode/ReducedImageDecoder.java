@@ -85,6 +85,51 @@ public final class ReducedImageDecoder {
     }
 
     /**
+     * The planes {@link JpegDcDecoder#decodePlanes} gives at the scale {@link #decode} would decode
+     * at, or {@code null} when {@link #decode} would not decode from them: not a JPEG, no DCT scale
+     * keeps the target, a progressive file beyond 1/8, planes that are not luma and chroma, or a
+     * file the DC decoder refuses for any reason but the pixel limit ({@link #decode} then gives
+     * ImageIO's image or the refusal).
+     */
+    public JpegDcDecoder.Planes decodePlanes(byte[] bytes, int targetMinSide)
+            throws ImageDecodeException {
+        if (targetMinSide < 1) {
+            throw new IllegalArgumentException("targetMinSide " + targetMinSide);
+        }
+        if (ImageFormat.sniff(bytes) != ImageFormat.JPEG) {
+            return null;
+        }
+        try {
+            JpegDcDecoder.Header header = JpegDcDecoder.readHeader(bytes);
+            checkPixels(header.width(), header.height());
+            int denominator = jpegScale(header, targetMinSide);
+            return denominator > 0
+                    ? JpegDcDecoder.decodePlanes(bytes, maxPixels, denominator)
+                    : null;
+        } catch (ImageDecodeException e) {
+            if (e.reason() == Reason.TOO_MANY_PIXELS) {
+                throw e;
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The size {@link #decode} reduces a {@code w × h} decode to: its shorter side {@code target},
+     * or the decode's own size when that is no larger.
+     */
+    public static int[] reducedSize(int w, int h, int target) {
+        int shorter = Math.min(w, h);
+        if (shorter <= target) {
+            return new int[] {w, h};
+        }
+        double scale = (double) target / shorter;
+        int outW = w <= h ? target : Math.max(target, (int) Math.round(w * scale));
+        int outH = h < w ? target : Math.max(target, (int) Math.round(h * scale));
+        return new int[] {outW, outH};
+    }
+
+    /**
      * The largest reduction in 1/8, 1/4, 1/2 that keeps the shorter side at least the target, or 0
      * when none does or the decoder cannot reduce the file that far (progressive beyond 1/8).
      */
@@ -137,15 +182,7 @@ public final class ReducedImageDecoder {
 
     /** Area-averages so the shorter side is the target; never enlarges. */
     static BufferedImage reduce(BufferedImage img, int target) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int shorter = Math.min(w, h);
-        if (shorter <= target) {
-            return AreaAverage.resize(img, w, h);
-        }
-        double scale = (double) target / shorter;
-        int outW = w <= h ? target : Math.max(target, (int) Math.round(w * scale));
-        int outH = h < w ? target : Math.max(target, (int) Math.round(h * scale));
-        return AreaAverage.resize(img, outW, outH);
+        int[] size = reducedSize(img.getWidth(), img.getHeight(), target);
+        return AreaAverage.resize(img, size[0], size[1]);
     }
 }

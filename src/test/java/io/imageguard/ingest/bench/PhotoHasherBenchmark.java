@@ -5,6 +5,7 @@ import io.imageguard.ingest.decode.JpegDcDecoder;
 import io.imageguard.ingest.decode.TestJpegs;
 import io.imageguard.ingest.decode.bench.IngestDecodeBenchmark;
 import io.imageguard.ingest.decode.bench.IngestDecodeBenchmark.JImageHashPHash64;
+import io.imageguard.match.PhotoInput;
 import io.imageguard.match.PhotoMatcher;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -27,8 +28,8 @@ import javax.imageio.ImageIO;
  *       reduced decode, area average, every view's hashes and colour signatures, the
  *       low-information check;
  *   <li>(b1) the decode step of (b) alone, {@link PhotoHasher#input}: reduced decode and area
- *       average to the 512 px image the matcher hashes; (b2) {@code PhotoMatcher.hash} of that
- *       image alone;
+ *       average to the 512 px luminance and the colour planes the matcher hashes; (b2) {@code
+ *       PhotoMatcher.hash} of that input alone;
  *   <li>(d) {@code JpegDcDecoder.decodeEntropyOnly}: parsing and Huffman decoding, no pixels, the
  *       floor of any route that must read every coefficient of a baseline JPEG.
  * </ul>
@@ -91,13 +92,13 @@ public final class PhotoHasherBenchmark {
         }
         double a = mean(jpegs, p -> PHASH.hash(decode(p)).getHashValue().longValue());
         double b = mean(jpegs, p -> HASHER.hash(p).hash().length());
-        double b1 = mean(jpegs, p -> HASHER.input(p).getRGB(0, 0));
-        List<BufferedImage> inputs = new ArrayList<>();
+        double b1 = mean(jpegs, p -> HASHER.input(p).width());
+        List<PhotoInput> inputs = new ArrayList<>();
         for (byte[] p : jpegs) {
             inputs.add(HASHER.input(p));
         }
         double b2 = 0;
-        for (BufferedImage in : inputs) {
+        for (PhotoInput in : inputs) {
             b2 += millisPerCall(x -> MATCHER.hash(in).indexHash("w"), null);
         }
         b2 /= inputs.size();

@@ -27,6 +27,27 @@ class AreaAverageTest {
     }
 
     @Test
+    void planesAreAveragedAsImagesAreButNotRounded() {
+        // Rows of a plane with a stride of 4 (the last sample is padding, never read):
+        // 3 -> 2 across as above, 2 -> 1 down: ((0 + 45) / 1.5 + (9 + 45) / 1.5) / 2 = 33,
+        // ((45 + 180) / 1.5 + (45 + 181) / 1.5) / 2 = 150.333...
+        byte[] plane = {0, 90, (byte) 180, 99, 9, 90, (byte) 181, 99};
+
+        float[] out = AreaAverage.resizePlane(plane, 4, 3, 2, 2, 1);
+
+        assertThat(out[0]).isCloseTo(33f, org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat(out[1]).isCloseTo(150.3333f, org.assertj.core.data.Offset.offset(1e-4f));
+    }
+
+    @Test
+    void planesReducedByMoreThanThreeUseEveryTap() {
+        // 8 -> 2: four taps per output, the means of each half
+        byte[] plane = {1, 2, 3, 4, 10, 20, 30, 40};
+
+        assertThat(AreaAverage.resizePlane(plane, 8, 8, 1, 2, 1)).containsExactly(2.5f, 25f);
+    }
+
+    @Test
     void translucentPixelsAreCompositedOverWhite() {
         BufferedImage src = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB);
         src.setRGB(0, 0, 0x00000000); // fully transparent black

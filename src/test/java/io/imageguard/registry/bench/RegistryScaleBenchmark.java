@@ -214,6 +214,7 @@ public final class RegistryScaleBenchmark {
         int probeKeyCount = 0;
         int regionKeyCount = 0;
         int withRegion = 0;
+        Set<Long> regionLookupTimes = new HashSet<>();
         for (int k = 0; k < lookups; k++) {
             ListingPhoto q = work.lookupPhoto(k);
             queries.add(q);
@@ -228,6 +229,9 @@ public final class RegistryScaleBenchmark {
             }
             regionKeyCount += region;
             withRegion += region > 0 ? 1 : 0;
+            if (region > 0) {
+                regionLookupTimes.add(q.eventTime().toEpochMilli());
+            }
             System.arraycopy(work.lookup(k).storeKeys(), 0, views, (int) (8 * n + 8L * k), 8);
         }
 
@@ -338,6 +342,36 @@ public final class RegistryScaleBenchmark {
                 100.0 * withRegion / lookups,
                 (double) regionKeyCount / lookups,
                 (double) probeKeyCount / lookups);
+        // CPU per lookup (all shards) apart for lookups with and without photo-region views
+        for (boolean region : new boolean[] {false, true}) {
+            long[] cpu =
+                    perLookup.entrySet().stream()
+                            .filter(e -> regionLookupTimes.contains(e.getKey()) == region)
+                            .mapToLong(e -> e.getValue()[0])
+                            .sorted()
+                            .toArray();
+            double probes = 0;
+            int count = 0;
+            for (int k = 0; k < lookups; k++) {
+                if (regionLookupTimes.contains(queries.get(k).eventTime().toEpochMilli())
+                        == region) {
+                    for (int r : probeRadii.get(k)) {
+                        probes += probesPerKey(layout, r);
+                    }
+                    count++;
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "lookups %s photo-region views: %d timed, CPU per lookup mean %,.0f µs, p50"
+                            + " %,.0f µs, p99 %,.0f µs; probes per lookup %,.0f%n",
+                    region ? "with" : "without",
+                    cpu.length,
+                    Arrays.stream(cpu).average().orElse(0) / 1e3,
+                    pct(cpu, 0.5) / 1e3,
+                    pct(cpu, 0.99) / 1e3,
+                    probes / Math.max(1, count) * shards);
+        }
         System.out.printf(
                 Locale.ROOT,
                 "job: %.1f s wall, %.1f s CPU (restore, rebuild, lookups); index rebuild"

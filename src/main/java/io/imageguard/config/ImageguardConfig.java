@@ -95,12 +95,14 @@ public record ImageguardConfig(
     }
 
     /**
-     * The first-publish registry: the multi-view matcher's candidate radius and verification
-     * threshold for registry lookups (smaller than {@link Matching}'s pairwise ones, so the index
-     * stays sub-linear), the phash64 match radius, shards, bound on matches per lookup.
+     * The first-publish registry: the multi-view matcher's candidate radii (photo-region query
+     * views have their own) and verification thresholds for registry lookups (smaller than {@link
+     * Matching}'s pairwise ones, so the index stays sub-linear), the phash64 match radius, shards,
+     * bound on matches per lookup.
      */
     public record Registry(
             int candidateRadius,
+            int regionCandidateRadius,
             int verifyThreshold,
             int regionVerifyThreshold,
             int phash64Radius,
@@ -108,7 +110,8 @@ public record ImageguardConfig(
             int maxMatchesPerLookup) {
         /** The matcher registry lookups verify candidates with. */
         public PhotoMatcher matcher() {
-            return new PhotoMatcher(candidateRadius, verifyThreshold, regionVerifyThreshold);
+            return new PhotoMatcher(
+                    candidateRadius, regionCandidateRadius, verifyThreshold, regionVerifyThreshold);
         }
     }
 
@@ -181,6 +184,7 @@ public record ImageguardConfig(
                         images(r),
                         new Registry(
                                 r.intAtMost("registry.candidate-radius", 0, 64),
+                                r.intAtMost("registry.region-candidate-radius", 0, 64),
                                 r.intAtMost("registry.verify-threshold", 0, 256),
                                 r.intAtMost("registry.region-verify-threshold", 0, 256),
                                 r.intAtMost("registry.phash64-radius", 0, 64),

@@ -7,9 +7,9 @@ import java.awt.image.BufferedImage;
  *
  * <ol>
  *   <li><b>Candidates</b>: some index view of the registered photo and some query view of the new
- *       photo (or its mirror image) lie within {@code candidateRadius} bits on their 64-bit hashes.
- *       This is the registry's lookup: one probe per query view and mirror, radius {@code
- *       candidateRadius}.
+ *       photo (or its mirror image) lie within {@code candidateRadius} bits on their 64-bit hashes
+ *       ({@code regionCandidateRadius} for the photo-region query views; by default the same). This
+ *       is the registry's lookup: one probe per query view and mirror, at that view's radius.
  *   <li><b>Verification</b>: for every candidate view pair whose colours agree ({@link Chroma}),
  *       the 256-bit hashes of the same two views (mirrored alike) are compared against the
  *       threshold of the query view: {@code verifyThreshold} for whole, trimmed and de-rotated
@@ -28,8 +28,15 @@ public final class PhotoMatcher {
     public static final int DEFAULT_REGION_VERIFY = 75;
 
     private final int candidateRadius;
+    private final int regionCandidateRadius;
     private final int verifyThreshold;
     private final int regionVerifyThreshold;
+
+    /** Per query view (in {@link PhotoHash#QUERY_VIEWS} order): its candidate radius. */
+    private final int[] radii;
+
+    /** Per query view: its verification threshold. */
+    private final int[] thresholds;
 
     /**
      * @param verifyThreshold the largest 256-bit distance that verifies a pair whose query view is
@@ -38,9 +45,27 @@ public final class PhotoMatcher {
      *     PhotoHash#REGION_VIEWS})
      */
     public PhotoMatcher(int candidateRadius, int verifyThreshold, int regionVerifyThreshold) {
+        this(candidateRadius, candidateRadius, verifyThreshold, regionVerifyThreshold);
+    }
+
+    /**
+     * A matcher whose photo-region query views ({@link PhotoHash#REGION_VIEWS}, and their mirror
+     * images) find candidates within {@code regionCandidateRadius} bits instead of {@code
+     * candidateRadius}: region views exist only for composed canvases, so a registry can search
+     * wider for them at little cost for ordinary photos.
+     */
+    public PhotoMatcher(
+            int candidateRadius,
+            int regionCandidateRadius,
+            int verifyThreshold,
+            int regionVerifyThreshold) {
         if (candidateRadius < 0 || candidateRadius > 64) {
             throw new IllegalArgumentException(
                     "candidate radius must be 0..64: " + candidateRadius);
+        }
+        if (regionCandidateRadius < 0 || regionCandidateRadius > 64) {
+            throw new IllegalArgumentException(
+                    "region candidate radius must be 0..64: " + regionCandidateRadius);
         }
         if (verifyThreshold < 0 || verifyThreshold > 256) {
             throw new IllegalArgumentException(
@@ -51,8 +76,11 @@ public final class PhotoMatcher {
                     "region verify threshold must be 0..256: " + regionVerifyThreshold);
         }
         this.candidateRadius = candidateRadius;
+        this.regionCandidateRadius = regionCandidateRadius;
         this.verifyThreshold = verifyThreshold;
         this.regionVerifyThreshold = regionVerifyThreshold;
+        this.radii = PhotoHash.QUERY_VIEWS.stream().mapToInt(this::radiusFor).toArray();
+        this.thresholds = PhotoHash.QUERY_VIEWS.stream().mapToInt(this::thresholdFor).toArray();
     }
 
     public PhotoMatcher() {
@@ -63,12 +91,22 @@ public final class PhotoMatcher {
         return candidateRadius;
     }
 
+    /** The candidate radius of the photo-region query views. */
+    public int regionCandidateRadius() {
+        return regionCandidateRadius;
+    }
+
     public int verifyThreshold() {
         return verifyThreshold;
     }
 
     public int regionVerifyThreshold() {
         return regionVerifyThreshold;
+    }
+
+    /** The candidate radius of pairs whose query view is {@code queryView}. */
+    public int radiusFor(String queryView) {
+        return PhotoHash.REGION_VIEWS.contains(queryView) ? regionCandidateRadius : candidateRadius;
     }
 
     /** The verification threshold of pairs whose query view is {@code queryView}. */
@@ -101,7 +139,8 @@ public final class PhotoMatcher {
      * The outcome of comparing a new photo against a registered one.
      *
      * @param indexDistance the smallest 64-bit distance over all view pairs (mirror included)
-     * @param candidateRadius the candidate radius in force
+     * @param candidateRadius the candidate radius in force (of whole, trimmed and turned query
+     *     views; region views may have their own, {@link #regionCandidateRadius()})
      * @param verified whether verification ran (some view pair was a candidate)
      * @param verifyDistance the deciding pair's 256-bit distance, or -1 without one
      * @param verifyThreshold the deciding pair's verification threshold (that of its query view;
@@ -158,11 +197,12 @@ public final class PhotoMatcher {
                 if (qa == null) {
                     continue;
                 }
-                int threshold = thresholdFor(q);
+                int threshold = thresholds[qi];
+                int radius = radii[qi];
                 for (boolean m : MIRRORS[qi]) {
                     int d = DctHash.H64.distance(ra, qa, m);
                     bestIndex = Math.min(bestIndex, d);
-                    if (d > candidateRadius) {
+                    if (d > radius) {
                         continue;
                     }
                     int v = DctHash.H256.distance(registered.verify(r), query.verify(q), m);

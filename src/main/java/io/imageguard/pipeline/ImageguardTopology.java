@@ -120,6 +120,7 @@ public final class ImageguardTopology {
                                         registry.shards(),
                                         registry.phash64Radius(),
                                         registry.candidateRadius(),
+                                        registry.regionCandidateRadius(),
                                         registry.verifyThreshold(),
                                         registry.regionVerifyThreshold(),
                                         registry.maxMatchesPerLookup()),

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>multi-view: stored under its index views' 64-bit hashes, looked up with its query views and
- *       their mirror images within the candidate radius; candidates are verified on the 256-bit
- *       hashes ({@link PhotoMatcher#compare}), and the verification distance is the evidence;
+ *       their mirror images within the candidate radius (the photo-region views within their own,
+ *       {@link #probeRadii}); candidates are verified on the 256-bit hashes ({@link
+ *       PhotoMatcher#compare}), and the verification distance is the evidence;
  *   <li>phash64: stored and looked up under its 64 bits; within the radius is a match.
  * </ul>
  */
@@ -137,6 +138,23 @@ public final class RegistryHash {
                 out.add(matcher.thresholdFor(view));
                 if (PhotoHash.mirrored(view)) {
                     out.add(matcher.thresholdFor(view));
+                }
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /**
+     * The candidate radius of each probe {@link #probeKeys()} names, in the same order: that of the
+     * probe's query view under {@code matcher} (photo-region views may search wider).
+     */
+    public int[] probeRadii(PhotoMatcher matcher) {
+        List<Integer> out = new ArrayList<>();
+        for (String view : PhotoHash.QUERY_VIEWS) {
+            if (views.indexHash(view) != null) {
+                out.add(matcher.radiusFor(view));
+                if (PhotoHash.mirrored(view)) {
+                    out.add(matcher.radiusFor(view));
                 }
             }
         }

@@ -54,6 +54,7 @@ public final class RegistryShardProcessFunction
     private final int shards;
     private final int phashRadius;
     private final int candidateRadius;
+    private final int regionCandidateRadius;
     private final int verifyThreshold;
     private final int regionVerifyThreshold;
     private final int maxMatches;
@@ -75,12 +76,7 @@ public final class RegistryShardProcessFunction
     private transient Histogram verified;
     private transient Histogram lookupMicros;
 
-    /**
-     * @param phashRadius the match radius of single {@code phash64} hashes
-     * @param candidateRadius the candidate radius of multi-view hashes (verified after)
-     * @param verifyThreshold the verification threshold of whole, trimmed and de-rotated views
-     * @param regionVerifyThreshold the verification threshold of photo-region views
-     */
+    /** A shard whose photo-region query views search within {@code candidateRadius} too. */
     public RegistryShardProcessFunction(
             int shards,
             int phashRadius,
@@ -88,9 +84,35 @@ public final class RegistryShardProcessFunction
             int verifyThreshold,
             int regionVerifyThreshold,
             int maxMatches) {
+        this(
+                shards,
+                phashRadius,
+                candidateRadius,
+                candidateRadius,
+                verifyThreshold,
+                regionVerifyThreshold,
+                maxMatches);
+    }
+
+    /**
+     * @param phashRadius the match radius of single {@code phash64} hashes
+     * @param candidateRadius the candidate radius of multi-view hashes (verified after)
+     * @param regionCandidateRadius the candidate radius of their photo-region query views
+     * @param verifyThreshold the verification threshold of whole, trimmed and de-rotated views
+     * @param regionVerifyThreshold the verification threshold of photo-region views
+     */
+    public RegistryShardProcessFunction(
+            int shards,
+            int phashRadius,
+            int candidateRadius,
+            int regionCandidateRadius,
+            int verifyThreshold,
+            int regionVerifyThreshold,
+            int maxMatches) {
         this.shards = shards;
         this.phashRadius = phashRadius;
         this.candidateRadius = candidateRadius;
+        this.regionCandidateRadius = regionCandidateRadius;
         this.verifyThreshold = verifyThreshold;
         this.regionVerifyThreshold = regionVerifyThreshold;
         this.maxMatches = maxMatches;
@@ -105,7 +127,12 @@ public final class RegistryShardProcessFunction
                         getRuntimeContext().getMapState(PENDING),
                         (a, b) -> ListingPhoto.PUBLISH_ORDER.compare(a.photo(), b.photo()));
         indexes = new HashMap<>();
-        matcher = new PhotoMatcher(candidateRadius, verifyThreshold, regionVerifyThreshold);
+        matcher =
+                new PhotoMatcher(
+                        candidateRadius,
+                        regionCandidateRadius,
+                        verifyThreshold,
+                        regionVerifyThreshold);
         MetricGroup metrics = getRuntimeContext().getMetricGroup();
         hotSpots = metrics.counter("hotSpots");
         probes = metrics.histogram("probesPerLookup", new DescriptiveStatisticsHistogram(1000));
@@ -146,7 +173,6 @@ public final class RegistryShardProcessFunction
         ShardIndex shard = index(probe.shard());
         HammingIndex index = shard.byFamily()[hash.family()];
         boolean views = hash.family() == 0;
-        int radius = views ? candidateRadius : phashRadius;
         // entry id → the smallest 64-bit distance any probe saw it at; multi-view candidates only
         // when the candidate view pair is within the verification threshold (no match otherwise)
         Map<Long, Integer> hits = new java.util.LinkedHashMap<>();
@@ -155,12 +181,13 @@ public final class RegistryShardProcessFunction
         long[] keys = hash.probeKeys();
         long[][] probeVerify = views ? hash.probeVerify() : null;
         int[] thresholds = views ? hash.probeThresholds(matcher) : null;
+        int[] radii = views ? hash.probeRadii(matcher) : null;
         for (int k = 0; k < keys.length; k++) {
             long[] verify = views ? probeVerify[k] : null;
             int threshold = views ? thresholds[k] : 0;
             index.query(
                     keys[k],
-                    radius,
+                    views ? radii[k] : phashRadius,
                     (id, stored, distance) -> {
                         long entry = id / VIEW_SLOTS;
                         if (verify == null

@@ -145,4 +145,24 @@ class ImageguardConfigTest {
                 .containsExactly(java.nio.file.Path.of("/srv/a"), java.nio.file.Path.of("/srv/b"));
         assertThat(cfg.images().fetch().schemes()).containsExactly("https");
     }
+
+    @Test
+    void regionCandidateRadiusIsValidatedAndReachesTheRegistryMatcher() {
+        assertThatThrownBy(() -> load("registry.region-candidate-radius=65"))
+                .hasMessageContaining("'registry.region-candidate-radius'")
+                .hasMessageContaining("65");
+        assertThatThrownBy(() -> load("registry.region-candidate-radius=-1"))
+                .hasMessageContaining("'registry.region-candidate-radius'");
+        assertThatThrownBy(() -> load("registry.region-candidate-radius=wide"))
+                .hasMessageContaining("'registry.region-candidate-radius'")
+                .hasMessageContaining("wide");
+        assertThatThrownBy(() -> load("registry.region-candidate-radiuses=14"))
+                .hasMessageContaining("'registry.region-candidate-radiuses'");
+        ImageguardConfig cfg =
+                load("registry.candidate-radius=9", "registry.region-candidate-radius=15");
+        assertThat(cfg.registry().matcher().candidateRadius()).isEqualTo(9);
+        assertThat(cfg.registry().matcher().regionCandidateRadius()).isEqualTo(15);
+        assertThat(cfg.registry().matcher().radiusFor("rt")).isEqualTo(15);
+        assertThat(cfg.registry().matcher().radiusFor("t")).isEqualTo(9);
+    }
 }

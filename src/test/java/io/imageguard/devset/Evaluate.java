@@ -34,10 +34,10 @@ import javax.imageio.ImageIO;
  * other photo; per-edit recall and the hard-negative match rate are read at those thresholds.
  *
  * <p>Usage: {@code Evaluate DEVSET_DIR [--originals N] [--edits id,id,...] [--input-side N]
- * [--radii R,...] [--fixed R:T,...] [--pdq-full] [--via-side N]}. {@code --radii ''} skips the
- * "radius + verification" designs; {@code --via-side} first reduces to N and then enlarges to the
- * input side. Also prints the mean cost of {@link PhotoMatcher#hash} per image at that input side
- * (single thread).
+ * [--radii R,...] [--fixed R:T,...] [--region-offsets R:O,...] [--region-radii R:RR,...]
+ * [--pdq-full] [--via-side N]}. {@code --radii ''} skips the "radius + verification" designs;
+ * {@code --via-side} first reduces to N and then enlarges to the input side. Also prints the mean
+ * cost of {@link PhotoMatcher#hash} per image at that input side (single thread).
  *
  * <p>When Meta's PDQ classes are on the classpath ({@link PdqBaseline}), two more designs are
  * scored on the same reduced images: "PDQ" (256-bit Hamming distance) and "PDQ + mirror" (also the
@@ -119,6 +119,14 @@ public final class Evaluate {
                     for (String ro : args[++i].split(",")) {
                         String[] p = ro.split(":");
                         regionOffsets
+                                .computeIfAbsent(Integer.parseInt(p[0]), k -> new ArrayList<>())
+                                .add(Integer.parseInt(p[1]));
+                    }
+                }
+                case "--region-radii" -> {
+                    for (String rr : args[++i].split(",")) {
+                        String[] p = rr.split(":");
+                        regionRadii
                                 .computeIfAbsent(Integer.parseInt(p[0]), k -> new ArrayList<>())
                                 .add(Integer.parseInt(p[1]));
                     }
@@ -301,26 +309,35 @@ public final class Evaluate {
                         "imageguard views, 64-bit only",
                         (a, b) -> MATCHER.compare(a.photo, b.photo).indexDistance()));
         for (int r : radii) {
-            for (int offset : regionOffsets.getOrDefault(r, List.of(DEFAULT_REGION_OFFSET))) {
-                // Score: the deciding pair's distance, less the region offset for region views,
-                // so threshold T on the score is the matcher at (T, T + offset).
-                PhotoMatcher m = new PhotoMatcher(r, 0, offset);
-                String name =
-                        "imageguard radius " + r + " + verification (region views +" + offset + ")";
-                d.add(
-                        new Design(
-                                name,
-                                (a, b) -> score(m.compare(a.photo, b.photo)),
-                                fixedThresholds.getOrDefault(r, -1)));
-                d.add(
-                        new Design(
-                                name + ", luminance only",
-                                (a, b) ->
-                                        score(
-                                                m.compare(
-                                                        a.photo.withoutColour(),
-                                                        b.photo.withoutColour())),
-                                fixedThresholds.getOrDefault(r, -1)));
+            List<Integer> regionRadiiOfR = new ArrayList<>(List.of(r));
+            regionRadiiOfR.addAll(regionRadii.getOrDefault(r, List.of()));
+            for (int rr : regionRadiiOfR) {
+                for (int offset : regionOffsets.getOrDefault(r, List.of(DEFAULT_REGION_OFFSET))) {
+                    // Score: the deciding pair's distance, less the region offset for region views,
+                    // so threshold T on the score is the matcher at (T, T + offset).
+                    PhotoMatcher m = new PhotoMatcher(r, rr, 0, offset);
+                    String name =
+                            "imageguard radius "
+                                    + r
+                                    + (rr == r ? "" : " (region views " + rr + ")")
+                                    + " + verification (region views +"
+                                    + offset
+                                    + ")";
+                    d.add(
+                            new Design(
+                                    name,
+                                    (a, b) -> score(m.compare(a.photo, b.photo)),
+                                    fixedThresholds.getOrDefault(r, -1)));
+                    d.add(
+                            new Design(
+                                    name + ", luminance only",
+                                    (a, b) ->
+                                            score(
+                                                    m.compare(
+                                                            a.photo.withoutColour(),
+                                                            b.photo.withoutColour())),
+                                    fixedThresholds.getOrDefault(r, -1)));
+                }
             }
         }
         return d;
@@ -334,6 +351,12 @@ public final class Evaluate {
     /** Region views verify this much above the whole-view threshold (matching's 75 − 47). */
     static final int DEFAULT_REGION_OFFSET =
             PhotoMatcher.DEFAULT_REGION_VERIFY - PhotoMatcher.DEFAULT_VERIFY;
+
+    /**
+     * {@code --region-radii 10:12,10:14}: besides radius R for every view, also evaluate R with the
+     * region query views at radius RR (each with every region offset of R).
+     */
+    static final Map<Integer, List<Integer>> regionRadii = new java.util.HashMap<>();
 
     /** {@code --region-offsets 10:28,10:37}: offsets to evaluate per radius. */
     static final Map<Integer, List<Integer>> regionOffsets = new java.util.HashMap<>();

@@ -84,6 +84,114 @@ class PhotoMatcherTest {
         assertThat(strict.thresholdFor("rt")).isEqualTo(90);
     }
 
+    /**
+     * A hash text from per-view 64-bit hashes and 256-bit hashes (four words, most significant
+     * first), views in the order given.
+     */
+    private static PhotoHash views(Object... viewSmallLarge) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < viewSmallLarge.length; i += 3) {
+            sb.append(String.format("dct64-%s:%016x,", viewSmallLarge[i], viewSmallLarge[i + 1]));
+        }
+        for (int i = 0; i < viewSmallLarge.length; i += 3) {
+            sb.append("dct256-").append(viewSmallLarge[i]).append(':');
+            for (long w : (long[]) viewSmallLarge[i + 2]) {
+                sb.append(String.format("%016x", w));
+            }
+            sb.append(i + 3 < viewSmallLarge.length ? "," : "");
+        }
+        return PhotoHash.fromText(HashText.parse(sb.toString()));
+    }
+
+    private static final long[] NONE = {0, 0, 0, 0};
+    private static final long[] ALL = {-1L, -1L, -1L, -1L};
+
+    /** The lowest 60 bits set: 60 bits from {@link #NONE}. */
+    private static final long[] SIXTY = {0, 0, 0, 0x0FFF_FFFF_FFFF_FFFFL};
+
+    @Test
+    void regionViewsFindCandidatesWithinTheirOwnRadius() {
+        // registered: w = 0, t = all ones. The query's w and t lie 30-34 bits from both, also
+        // mirrored (the 64-bit mirror mask has 30 bits); only the view under test is near.
+        PhotoHash registered = views("w", 0L, NONE, "t", -1L, ALL);
+        long farW = 0x0000_0000_FFFF_FFFFL;
+        long farT = 0xFFFF_FFFF_0000_0000L;
+        PhotoMatcher m = new PhotoMatcher(10, 14, 47, 84);
+        assertThat(m.radiusFor("r")).isEqualTo(14);
+        assertThat(m.radiusFor("rt")).isEqualTo(14);
+        assertThat(m.radiusFor("w")).isEqualTo(10);
+        assertThat(m.radiusFor("tm3")).isEqualTo(10);
+
+        // region view r 14 bits from the registered w, 60 bits on 256: a candidate (14 <= 14)
+        // that verifies at the region threshold (60 <= 84)
+        PhotoMatcher.Comparison region =
+                m.compare(registered, views("w", farW, NONE, "t", farT, NONE, "r", 0x3FFFL, SIXTY));
+        assertThat(region.match()).isTrue();
+        assertThat(region.queryView()).isEqualTo("r");
+        assertThat(region.registeredView()).isEqualTo("w");
+        assertThat(region.mirrored()).isFalse();
+        assertThat(region.verifyDistance()).isEqualTo(60);
+        assertThat(region.verifyThreshold()).isEqualTo(84);
+        assertThat(region.indexDistance()).isEqualTo(14);
+
+        // one bit further: no candidate
+        PhotoMatcher.Comparison beyond =
+                m.compare(registered, views("w", farW, NONE, "t", farT, NONE, "r", 0x7FFFL, SIXTY));
+        assertThat(beyond.verified()).isFalse();
+        assertThat(beyond.match()).isFalse();
+
+        // the same 14 bits on the whole view: beyond its radius 10, although it would verify
+        PhotoMatcher.Comparison whole =
+                m.compare(registered, views("w", 0x3FFFL, NONE, "t", farT, NONE));
+        assertThat(whole.verified()).isFalse();
+        assertThat(
+                        new PhotoMatcher(10, 47, 84)
+                                .compare(registered, views("w", 0x3FFFL, NONE, "t", farT, NONE))
+                                .verified())
+                .isFalse();
+        assertThat(
+                        new PhotoMatcher(14, 10, 47, 84)
+                                .compare(registered, views("w", 0x3FFFL, NONE, "t", farT, NONE))
+                                .match())
+                .isTrue();
+
+        // the region view's trim, mirrored: its mirror image is 14 bits from w
+        long[] mirrorOfSixty = new long[4];
+        for (int k = 0; k < 4; k++) {
+            mirrorOfSixty[k] = SIXTY[k] ^ DctHash.H256.mirrorMask[k];
+        }
+        PhotoMatcher.Comparison mirrored =
+                m.compare(
+                        registered,
+                        views(
+                                "w",
+                                farW,
+                                NONE,
+                                "t",
+                                farT,
+                                NONE,
+                                "rt",
+                                0x3FFFL ^ PhotoHash.MIRROR_MASK_64,
+                                mirrorOfSixty));
+        assertThat(mirrored.match()).isTrue();
+        assertThat(mirrored.queryView()).isEqualTo("rt");
+        assertThat(mirrored.mirrored()).isTrue();
+        assertThat(mirrored.verifyDistance()).isEqualTo(60);
+
+        // the three-argument matcher keeps one radius for every view
+        assertThat(
+                        new PhotoMatcher(10, 47, 84)
+                                .compare(
+                                        registered,
+                                        views(
+                                                "w", farW, NONE, "t", farT, NONE, "r", 0x3FFFL,
+                                                SIXTY))
+                                .verified())
+                .isFalse();
+        assertThatThrownBy(() -> new PhotoMatcher(10, 65, 47, 84))
+                .hasMessageContaining("region candidate radius");
+    }
+
     @Test
     void differentPhotosDoNotMatch() {
         PhotoHash a = matcher.hash(photo(1));

@@ -15,6 +15,7 @@ import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -130,9 +131,10 @@ class RegistryShardCompletenessTest {
      * the radius and the verification threshold, some mirrored; the shard must answer exactly what
      * {@link io.imageguard.match.PhotoMatcher} says comparing the new photo with every earlier one.
      */
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {4, 5})
-    void multiViewLookupsEqualBruteForceWithTheMatcher(long seed) throws Exception {
+    @ParameterizedTest(name = "seed {0}, region views at radius {1}")
+    @CsvSource({"4, 10", "5, 10", "6, 14", "7, 16"})
+    void multiViewLookupsEqualBruteForceWithTheMatcher(long seed, int regionRadius)
+            throws Exception {
         SplittableRandom rnd = new SplittableRandom(seed);
         List<String> texts = new ArrayList<>();
         List<long[]> smalls = new ArrayList<>();
@@ -148,14 +150,18 @@ class RegistryShardCompletenessTest {
                                 io.imageguard.match.HashText.parse(texts.get(of)));
                 int smallBits = rnd.nextInt(VIEW_RADIUS + 3);
                 int largeBits = rnd.nextInt(REGION_VERIFY + 12);
+                // a wider region radius: the region view's copy inside, on and beyond it too
+                int regionBits =
+                        regionRadius == VIEW_RADIUS ? smallBits : rnd.nextInt(regionRadius + 3);
                 for (int v = 0; v < VIEWS.length; v++) {
                     // a copy's region view is near its original's whole view
-                    int from = VIEWS[v].equals("r") ? 0 : v;
+                    boolean region = VIEWS[v].equals("r");
+                    int from = region ? 0 : v;
                     long h = smalls.get(of)[from];
                     small[v] =
                             TestHashes.flip(
                                     mirror ? h ^ io.imageguard.match.PhotoHash.MIRROR_MASK_64 : h,
-                                    smallBits,
+                                    region ? regionBits : smallBits,
                                     rnd);
                     long[] words = base.verifyHash(VIEWS[from], mirror);
                     // spread largeBits over the four words
@@ -178,11 +184,18 @@ class RegistryShardCompletenessTest {
         Map<String, String> answered =
                 earliestMatches(
                         new RegistryShardProcessFunction(
-                                1, RADIUS, VIEW_RADIUS, VERIFY, REGION_VERIFY, 1_000_000),
+                                1,
+                                RADIUS,
+                                VIEW_RADIUS,
+                                regionRadius,
+                                VERIFY,
+                                REGION_VERIFY,
+                                1_000_000),
                         texts);
 
         io.imageguard.match.PhotoMatcher matcher =
-                new io.imageguard.match.PhotoMatcher(VIEW_RADIUS, VERIFY, REGION_VERIFY);
+                new io.imageguard.match.PhotoMatcher(
+                        VIEW_RADIUS, regionRadius, VERIFY, REGION_VERIFY);
         List<io.imageguard.match.PhotoHash> parsed = new ArrayList<>();
         for (String t : texts) {
             parsed.add(
@@ -190,6 +203,7 @@ class RegistryShardCompletenessTest {
         }
         int withMatch = 0;
         int candidatesRefused = 0;
+        int wideRegionMatches = 0;
         for (int i = 0; i < texts.size(); i++) {
             String expected = null;
             for (int j = 0; j < i; j++) {
@@ -197,6 +211,15 @@ class RegistryShardCompletenessTest {
                         matcher.compare(parsed.get(j), parsed.get(i));
                 if (c.match()) {
                     expected = "e" + j;
+                    long x =
+                            parsed.get(j).indexHash(c.registeredView())
+                                    ^ parsed.get(i).indexHash(c.queryView());
+                    int d =
+                            Long.bitCount(
+                                    c.mirrored()
+                                            ? x ^ io.imageguard.match.PhotoHash.MIRROR_MASK_64
+                                            : x);
+                    wideRegionMatches += d > VIEW_RADIUS ? 1 : 0;
                     break;
                 }
                 candidatesRefused += c.verified() ? 1 : 0;
@@ -207,5 +230,11 @@ class RegistryShardCompletenessTest {
         // both sides of the verification threshold were exercised
         assertThat(withMatch).isGreaterThan(100);
         assertThat(candidatesRefused).isGreaterThan(50);
+        // and a wider region radius decided matches no whole-view probe could find
+        if (regionRadius > VIEW_RADIUS) {
+            assertThat(wideRegionMatches).isGreaterThan(10);
+        } else {
+            assertThat(wideRegionMatches).isZero();
+        }
     }
 }

@@ -6,6 +6,7 @@ import static io.imageguard.registry.RegistryTestData.MAR_02;
 import static io.imageguard.registry.RegistryTestData.MAR_03;
 import static io.imageguard.registry.RegistryTestData.flipped;
 import static io.imageguard.registry.RegistryTestData.photo;
+import static io.imageguard.registry.RegistryTestData.viewsText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -137,5 +138,95 @@ class RegistryShardProcessFunctionTest {
 
         assertThat(answers()).hasSize(1);
         assertThat(answers().get(0).match().sellerId()).isEqualTo("S-1");
+    }
+
+    /**
+     * Candidate radius 10, photo-region views 14; thresholds 47 / 84. The registered photo's views:
+     * w = 0 (256 bits all zero), t = all ones. Each lookup's w and t lie 30-34 bits from both (the
+     * 64-bit mirror mask has 30 bits set), so only the view under test can be a candidate; lookups
+     * are not stored, so they only meet the registered photo.
+     */
+    @Test
+    void regionViewsAreProbedWithinTheirOwnRadius() throws Exception {
+        harness.close();
+        harness =
+                new KeyedOneInputStreamOperatorTestHarness<>(
+                        new KeyedProcessOperator<>(
+                                new RegistryShardProcessFunction(1, 13, 10, 14, 47, 84, 1000)),
+                        RegistryProbe::shard,
+                        Types.INT);
+        harness.open();
+        long[] none = {0, 0, 0, 0};
+        long[] all = {-1L, -1L, -1L, -1L};
+        long[] sixty = {0, 0, 0, 0x0FFF_FFFF_FFFF_FFFFL}; // 60 bits from none
+        long farW = 0x0000_0000_FFFF_FFFFL;
+        long farT = 0xFFFF_FFFF_0000_0000L;
+        long fourteen = 0x3FFFL; // 14 bits from w
+        long fifteen = 0x7FFFL;
+        // rt's 256 bits whose mirror image is `sixty`: the mirror mask applied to `sixty`
+        long[] mask =
+                io.imageguard.match.PhotoHash.fromText(
+                                io.imageguard.match.HashText.parse(
+                                        viewsText("t", 0L, none, "rt", 0L, none)))
+                        .verifyHash("rt", true);
+        long[] mirroredSixty = new long[4];
+        for (int k = 0; k < 4; k++) {
+            mirroredSixty[k] = sixty[k] ^ mask[k];
+        }
+        probe(photo("e1", MAR_01, "S-1", "L-1", viewsText("w", 0L, none, "t", -1L, all)), true);
+        // r 14 bits away: found by the region probe at 14, verified 60 <= 84
+        probe(
+                photo(
+                        "e2",
+                        MAR_02,
+                        "S-2",
+                        "L-2",
+                        viewsText("w", farW, none, "t", farT, none, "r", fourteen, sixty)),
+                false);
+        // w 14 bits away: beyond the whole view's radius 10, although it would verify (0 <= 47)
+        probe(
+                photo("e3", MAR_02, "S-3", "L-3", viewsText("w", fourteen, none, "t", farT, none)),
+                false);
+        // r 15 bits away: beyond the region radius
+        probe(
+                photo(
+                        "e4",
+                        MAR_02,
+                        "S-4",
+                        "L-4",
+                        viewsText("w", farW, none, "t", farT, none, "r", fifteen, sixty)),
+                false);
+        // rt mirrored, its mirror image 14 bits away: the region radius holds for mirror probes
+        probe(
+                photo(
+                        "e5",
+                        MAR_03,
+                        "S-5",
+                        "L-5",
+                        viewsText(
+                                "w",
+                                farW,
+                                none,
+                                "t",
+                                farT,
+                                none,
+                                "rt",
+                                fourteen ^ io.imageguard.match.PhotoHash.MIRROR_MASK_64,
+                                mirroredSixty)),
+                false);
+        harness.processWatermark(MAR_03.toEpochMilli());
+
+        assertThat(answers())
+                .extracting(
+                        a -> a.photo().sellerId(),
+                        a -> a.match() == null ? null : a.match().sellerId(),
+                        RegistryAnswer::distance,
+                        RegistryAnswer::threshold)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("S-1", null, 0, 0),
+                        org.assertj.core.groups.Tuple.tuple("S-2", "S-1", 60, 84),
+                        org.assertj.core.groups.Tuple.tuple("S-3", null, 0, 0),
+                        org.assertj.core.groups.Tuple.tuple("S-4", null, 0, 0),
+                        org.assertj.core.groups.Tuple.tuple("S-5", "S-1", 60, 84));
     }
 }

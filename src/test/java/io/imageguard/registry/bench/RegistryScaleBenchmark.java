@@ -60,7 +60,8 @@ import org.apache.flink.util.Collector;
  * the in-memory scan speed to compare with.
  *
  * <p>Options: {@code --sizes 100000,1000000,10000000 --lookups 10000 --radius R (default:
- * registry.candidate-radius) --verify T (default: registry.verify-threshold) --recall-sample 1000
+ * registry.candidate-radius) --region-radius R (default: registry.region-candidate-radius, or R
+ * when --radius is given) --verify T (default: registry.verify-threshold) --recall-sample 1000
  * --parallelism 2 --dir target/registry-scale --photos DIR (Debian photos for the seeds) --products
  * 1000 --keep-savepoints}.
  */
@@ -86,11 +87,18 @@ public final class RegistryScaleBenchmark {
             }
         }
         ConfigSource source = ConfigSource.defaults();
-        for (String key : new String[] {"radius", "verify"}) {
-            if (opt.containsKey(key)) {
-                String name = key.equals("radius") ? "candidate-radius" : "verify-threshold";
-                source = source.with("registry." + name, opt.get(key));
+        Map<String, String> keys =
+                Map.of(
+                        "radius", "candidate-radius",
+                        "region-radius", "region-candidate-radius",
+                        "verify", "verify-threshold");
+        for (Map.Entry<String, String> key : keys.entrySet()) {
+            if (opt.containsKey(key.getKey())) {
+                source = source.with("registry." + key.getValue(), opt.get(key.getKey()));
             }
+        }
+        if (opt.containsKey("radius") && !opt.containsKey("region-radius")) {
+            source = source.with("registry.region-candidate-radius", opt.get("radius"));
         }
         ImageguardConfig cfg = ImageguardConfig.load(source);
         int radius = cfg.registry().candidateRadius();
@@ -118,10 +126,13 @@ public final class RegistryScaleBenchmark {
         ModelCheck.print(seeds, model, radius);
         System.out.printf(
                 Locale.ROOT,
-                "radius %d, verify threshold %d, shards %d, max parallelism %d, parallelism %d,"
-                        + " state backend %s, JVM max heap %d MB, %d CPUs%n",
+                "radius %d (region views %d), verify threshold %d (region views %d), shards %d,"
+                        + " max parallelism %d, parallelism %d, state backend %s, JVM max heap"
+                        + " %d MB, %d CPUs%n",
                 radius,
+                cfg.registry().regionCandidateRadius(),
                 cfg.registry().verifyThreshold(),
+                cfg.registry().regionVerifyThreshold(),
                 cfg.registry().shards(),
                 cfg.maxParallelism(),
                 parallelism,
@@ -198,13 +209,29 @@ public final class RegistryScaleBenchmark {
         }
         List<ListingPhoto> queries = new ArrayList<>(lookups);
         List<long[]> probeKeys = new ArrayList<>(lookups);
+        List<int[]> probeRadii = new ArrayList<>(lookups);
+        PhotoMatcher matcher = cfg.registry().matcher();
         int probeKeyCount = 0;
+        int regionKeyCount = 0;
+        int withRegion = 0;
+        Set<Long> regionLookupTimes = new HashSet<>();
         for (int k = 0; k < lookups; k++) {
             ListingPhoto q = work.lookupPhoto(k);
             queries.add(q);
-            long[] keys = RegistryHash.parse(q.hash()).probeKeys();
+            RegistryHash parsed = RegistryHash.parse(q.hash());
+            long[] keys = parsed.probeKeys();
             probeKeys.add(keys);
+            probeRadii.add(parsed.probeRadii(matcher));
             probeKeyCount += keys.length;
+            int region = 0;
+            for (String v : PhotoHash.REGION_VIEWS) {
+                region += work.lookup(k).hash().indexHash(v) != null ? 2 : 0;
+            }
+            regionKeyCount += region;
+            withRegion += region > 0 ? 1 : 0;
+            if (region > 0) {
+                regionLookupTimes.add(q.eventTime().toEpochMilli());
+            }
             System.arraycopy(work.lookup(k).storeKeys(), 0, views, (int) (8 * n + 8L * k), 8);
         }
 
@@ -238,6 +265,7 @@ public final class RegistryScaleBenchmark {
                                                 shards,
                                                 cfg.registry().phash64Radius(),
                                                 radius,
+                                                cfg.registry().regionCandidateRadius(),
                                                 cfg.registry().verifyThreshold(),
                                                 cfg.registry().regionVerifyThreshold(),
                                                 cfg.registry().maxMatchesPerLookup())),
@@ -298,8 +326,52 @@ public final class RegistryScaleBenchmark {
         long hotSpots = (long) metrics[2];
         long viewsPerShard = 8 * stored / shards;
         MihLayout layout = MihLayout.choose(viewsPerShard, radius);
-        double probesPerLookup =
-                probesPerKey(layout, radius) * ((double) probeKeyCount / lookups) * shards;
+        double probesPerLookup = 0;
+        for (int[] radii : probeRadii) {
+            for (int r : radii) {
+                probesPerLookup += probesPerKey(layout, r);
+            }
+        }
+        probesPerLookup = probesPerLookup / lookups * shards;
+        System.out.printf(
+                Locale.ROOT,
+                "lookups with photo-region views: %d of %d (%.1f%%), %.2f region probe keys and"
+                        + " %.2f probe keys per lookup%n",
+                withRegion,
+                lookups,
+                100.0 * withRegion / lookups,
+                (double) regionKeyCount / lookups,
+                (double) probeKeyCount / lookups);
+        // CPU per lookup (all shards) apart for lookups with and without photo-region views
+        for (boolean region : new boolean[] {false, true}) {
+            long[] cpu =
+                    perLookup.entrySet().stream()
+                            .filter(e -> regionLookupTimes.contains(e.getKey()) == region)
+                            .mapToLong(e -> e.getValue()[0])
+                            .sorted()
+                            .toArray();
+            double probes = 0;
+            int count = 0;
+            for (int k = 0; k < lookups; k++) {
+                if (regionLookupTimes.contains(queries.get(k).eventTime().toEpochMilli())
+                        == region) {
+                    for (int r : probeRadii.get(k)) {
+                        probes += probesPerKey(layout, r);
+                    }
+                    count++;
+                }
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "lookups %s photo-region views: %d timed, CPU per lookup mean %,.0f µs, p50"
+                            + " %,.0f µs, p99 %,.0f µs; probes per lookup %,.0f%n",
+                    region ? "with" : "without",
+                    cpu.length,
+                    Arrays.stream(cpu).average().orElse(0) / 1e3,
+                    pct(cpu, 0.5) / 1e3,
+                    pct(cpu, 0.99) / 1e3,
+                    probes / Math.max(1, count) * shards);
+        }
         System.out.printf(
                 Locale.ROOT,
                 "job: %.1f s wall, %.1f s CPU (restore, rebuild, lookups); index rebuild"
@@ -312,11 +384,6 @@ public final class RegistryScaleBenchmark {
                 viewsPerShard);
 
         // 4. brute force: the exact answer for a sample, and the scan's speed
-        PhotoMatcher matcher =
-                new PhotoMatcher(
-                        radius,
-                        cfg.registry().verifyThreshold(),
-                        cfg.registry().regionVerifyThreshold());
         int sample = Math.min(recallSample, lookups);
         int agree = 0;
         int expectedMatches = 0;
@@ -326,7 +393,7 @@ public final class RegistryScaleBenchmark {
         for (int k = 0; k < sample; k++) {
             // every (lookups/sample)-th pair of lookups: copies and new photos alike
             int kk = (int) ((long) (k / 2) * lookups / (sample / 2 + 1)) / 2 * 2 + k % 2;
-            String expected = bruteForceOwner(work, views, n, kk, probeKeys, radius, matcher);
+            String expected = bruteForceOwner(work, views, n, kk, probeKeys, probeRadii, matcher);
             String actual = owners.get(queries.get(kk).imageId());
             if (expected.equals(actual)) {
                 agree++;
@@ -343,7 +410,7 @@ public final class RegistryScaleBenchmark {
                 }
             }
         }
-        double scanPerLookup = scanSeconds(views, (int) (8 * n), probeKeys, radius);
+        double scanPerLookup = scanSeconds(views, (int) (8 * n), probeKeys, probeRadii);
         double scanLookupsPerSecond = 1 / scanPerLookup;
         System.out.printf(
                 Locale.ROOT,
@@ -414,16 +481,17 @@ public final class RegistryScaleBenchmark {
             long n,
             int k,
             List<long[]> probeKeys,
-            int radius,
+            List<int[]> probeRadii,
             PhotoMatcher matcher) {
         long[] keys = probeKeys.get(k);
+        int[] radii = probeRadii.get(k);
         int end = (int) (8 * n + 8L * k);
         PhotoHash query = work.lookup(k).hash();
         for (int v = 0; v < end; v += 8) {
             boolean candidate = false;
             for (int i = v; i < v + 8 && !candidate; i++) {
-                for (long key : keys) {
-                    if (Long.bitCount(views[i] ^ key) <= radius) {
+                for (int j = 0; j < keys.length; j++) {
+                    if (Long.bitCount(views[i] ^ keys[j]) <= radii[j]) {
                         candidate = true;
                         break;
                     }
@@ -445,14 +513,19 @@ public final class RegistryScaleBenchmark {
     }
 
     /** CPU seconds per lookup of the in-memory scan: every probe key against every view. */
-    private static double scanSeconds(long[] views, int count, List<long[]> probeKeys, int r) {
+    private static double scanSeconds(
+            long[] views, int count, List<long[]> probeKeys, List<int[]> probeRadii) {
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         long start = bean.getCurrentThreadCpuTime();
         long found = 0;
         int done = 0;
         long budget = Duration.ofSeconds(3).toNanos();
         while (bean.getCurrentThreadCpuTime() - start < budget || done < 3) {
-            for (long key : probeKeys.get(done % probeKeys.size())) {
+            long[] keys = probeKeys.get(done % probeKeys.size());
+            int[] radii = probeRadii.get(done % probeKeys.size());
+            for (int j = 0; j < keys.length; j++) {
+                long key = keys[j];
+                int r = radii[j];
                 for (int i = 0; i < count; i++) {
                     if (Long.bitCount(views[i] ^ key) <= r) {
                         found++;

@@ -18,8 +18,10 @@ import java.nio.ByteOrder;
  * kept and dequantized, the rest skipped as above, and a reduced inverse DCT gives each output
  * sample the exact mean over its 4x4 (2x2) pixels of those low frequencies (libjpeg's reduced IDCT
  * without the box filter's response would be slightly sharper); only what the dropped frequencies
- * contribute to that mean is lost. Progressive JPEGs at those scales are refused (their AC bands
- * and refinement scans would need a coefficient buffer); callers fall back to a full decoder.
+ * contribute to that mean is lost. At 3/8, 5/8, 6/8 and 7/8 ({@link #decodeScaled}) the N x N
+ * lowest frequencies go through an N-point inverse DCT as in libjpeg (no box filter). Progressive
+ * JPEGs at any of those scales are refused (their AC bands and refinement scans would need a
+ * coefficient buffer); callers fall back to a full decoder.
  *
  * <p>Reads baseline (SOF0), extended sequential (SOF1) and progressive (SOF2) 8-bit Huffman JPEGs
  * with one (grayscale) or three components (YCbCr, or RGB when an Adobe APP14 segment says
@@ -39,7 +41,7 @@ import java.nio.ByteOrder;
  *
  * <p>At 1/8, luma is exact up to rounding. Subsampled chroma is known only per chroma block from
  * its DC (a 4:2:0 chroma block covers 2x2 output pixels) and is interpolated linearly between block
- * centres, so colour detail finer than 16 pixels is lost; at 1/4 and 1/2, likewise between the
+ * centres, so colour detail finer than 16 pixels is lost; at the other scales, likewise between the
  * reduced chroma samples. Embedded ICC profiles are ignored. Stateless and thread-safe.
  */
 public final class JpegDcDecoder {
@@ -105,9 +107,46 @@ public final class JpegDcDecoder {
         if (denominator != 8 && denominator != 4 && denominator != 2) {
             throw new IllegalArgumentException("denominator " + denominator);
         }
-        Decoder d = new Decoder(data, maxPixels, 8 / denominator);
+        return decodeScaled(data, maxPixels, 8 / denominator);
+    }
+
+    /**
+     * Decodes at {@code eighths}/8 scale, 1 to 7: the result is TYPE_INT_RGB of ceil(width *
+     * eighths / 8) x ceil(height * eighths / 8). 1, 2 and 4 are {@link #decode(byte[], long, int)}
+     * at 8, 4 and 2; at 3, 5, 6 and 7 each block's {@code eighths} x {@code eighths}
+     * lowest-frequency coefficients go through an inverse DCT of that size, as libjpeg's scaled
+     * IDCTs do ({@link #idctN}). Progressive JPEGs are decoded only at 1/8: above it they are
+     * refused as {@link Reason#UNSUPPORTED}.
+     *
+     * @param maxPixels refuse (before allocating) frames whose width*height exceeds this
+     */
+    public static BufferedImage decodeScaled(byte[] data, long maxPixels, int eighths)
+            throws ImageDecodeException {
+        if (eighths < 1 || eighths > 7) {
+            throw new IllegalArgumentException("eighths " + eighths);
+        }
+        Decoder d = new Decoder(data, maxPixels, eighths);
         d.run(false);
         return d.toImage();
+    }
+
+    /**
+     * The components' samples at {@code eighths}/8, 2 to 7, before upsampling and colour
+     * conversion: per component, rows of (MCU-padded blocks per line) x eighths samples. For tests
+     * that hold the block transforms to a reference.
+     */
+    static byte[][] samplePlanes(byte[] data, long maxPixels, int eighths)
+            throws ImageDecodeException {
+        if (eighths < 2 || eighths > 7) {
+            throw new IllegalArgumentException("eighths " + eighths);
+        }
+        Decoder d = new Decoder(data, maxPixels, eighths);
+        d.run(false);
+        byte[][] planes = new byte[d.comps.length][];
+        for (int i = 0; i < planes.length; i++) {
+            planes[i] = d.comps[i].pix;
+        }
+        return planes;
     }
 
     /**
@@ -404,24 +443,39 @@ public final class JpegDcDecoder {
         int padBits;
         boolean atMarker;
 
-        /** Output samples per block side: 1 (DC only), 2 or 4. */
+        /** Output samples per block side: 1 (DC only), 2 to 7. */
         final int side;
+
+        /** Sides 3, 5, 6, 7: the N x N inverse DCT in double ({@link #idctN}). */
+        final boolean nPoint;
 
         final int[] zigzagSlot;
         final int lastKeptZigzag;
 
-        /** log2(side): slot >> rowShift is the slot's row. */
+        /** log2(side): slot >> rowShift is the slot's row (sides 2 and 4). */
         final int rowShift;
 
+        /** Sides 3, 5, 6, 7: zigzag index -> 1 << row of its slot. */
+        final int[] zigzagRowBit;
+
         final float[] coef = new float[16];
+
+        /** The kept dequantized coefficients at sides 3, 5, 6, 7, and the IDCT's row sums. */
+        final double[] coefN;
+
+        final double[] rowsN;
 
         Decoder(byte[] data, long maxPixels, int side) {
             this.data = data;
             this.maxPixels = maxPixels;
             this.side = side;
-            this.zigzagSlot = side == 4 ? SLOT4 : SLOT2;
-            this.lastKeptZigzag = side == 4 ? LAST4 : side == 2 ? LAST2 : 0;
+            this.nPoint = side != 1 && side != 2 && side != 4;
+            this.zigzagSlot = side == 4 ? SLOT4 : side <= 2 ? SLOT2 : slots(side);
+            this.lastKeptZigzag = side == 1 ? 0 : lastKept(zigzagSlot);
             this.rowShift = side == 4 ? 2 : 1;
+            this.zigzagRowBit = nPoint ? rowBits(zigzagSlot, side) : null;
+            this.coefN = nPoint ? new double[side * side] : null;
+            this.rowsN = nPoint ? new double[side * side] : null;
         }
 
         void run(boolean headerOnly) throws ImageDecodeException {
@@ -577,7 +631,7 @@ public final class JpegDcDecoder {
             }
             if (progressive && side > 1) {
                 throw new ImageDecodeException(
-                        Reason.UNSUPPORTED, "progressive JPEG at 1/" + 8 / side + " scale");
+                        Reason.UNSUPPORTED, "progressive JPEG at " + side + "/8 scale");
             }
             this.progressive = progressive;
             Component[] cs = new Component[n];
@@ -852,6 +906,10 @@ public final class JpegDcDecoder {
                 int al,
                 boolean skipAc)
                 throws ImageDecodeException {
+            if (nPoint) {
+                decodeBlockN(c, index, by, dcT, acT);
+                return;
+            }
             if (side > 1) {
                 decodeBlockReduced(c, index, by, dcT, acT);
                 return;
@@ -963,6 +1021,113 @@ public final class JpegDcDecoder {
                 throw corrupt("AC run past the end of a block");
             }
             writeSamples(c, index, by, acRows);
+        }
+
+        /**
+         * Sequential scans at 3/8, 5/8, 6/8, 7/8: as {@link #decodeBlockReduced}, the kept
+         * coefficients in double for the N x N transform. A copy rather than a branch per
+         * coefficient in the 1/4 and 1/2 loop, which stays as measured.
+         */
+        private void decodeBlockN(Component c, int index, int by, Huffman dcT, Huffman acT)
+                throws ImageDecodeException {
+            if (bits < MAX_SYMBOL_BITS) {
+                fill();
+            }
+            int s = decodeSymbol(dcT);
+            if (s > 11) {
+                throw corrupt("DC difference of " + s + " bits");
+            }
+            c.pred += extend(s);
+            int[] q = quant[c.tq];
+            double[] f = coefN; // all zero but f[0]: writeSamplesN clears what it read
+            f[0] = (double) c.pred * q[0];
+            int acRows = 0;
+            int k = 1;
+            int[] fast = acT.acValue;
+            int[] rowBit = zigzagRowBit;
+            while (k <= lastKeptZigzag) {
+                if (bits < MAX_SYMBOL_BITS) {
+                    fill();
+                }
+                if (fast != null) {
+                    int e =
+                            fast[
+                                    (int) (buf >>> (bits - AC_VALUE_BITS))
+                                            & ((1 << AC_VALUE_BITS) - 1)];
+                    if (e != 0) {
+                        bits -= e & 0xFF;
+                        k += e >>> 8 & 0xFF;
+                        if (k > 63) {
+                            throw corrupt("AC run past the end of a block");
+                        }
+                        int slot = zigzagSlot[k];
+                        if (slot >= 0) {
+                            f[slot] = (double) (e >> 16) * q[k];
+                            acRows |= rowBit[k];
+                        }
+                        k++;
+                        continue;
+                    }
+                }
+                int sym = decodeSymbol(acT);
+                int size = sym & 15;
+                if (size > 10) {
+                    throw corrupt("AC coefficient of " + size + " bits");
+                }
+                if (size == 0) {
+                    if (sym != 0xF0) {
+                        k = 64; // end of block
+                        break;
+                    }
+                    k += 16;
+                    continue;
+                }
+                k += sym >> 4;
+                if (k > 63) {
+                    throw corrupt("AC run past the end of a block");
+                }
+                int v = extend(size);
+                int slot = zigzagSlot[k];
+                if (slot >= 0) {
+                    f[slot] = (double) v * q[k];
+                    acRows |= rowBit[k];
+                }
+                k++;
+            }
+            if (k < 64) {
+                skipAcCoefficients(acT, k);
+            } else if (k > 64) {
+                throw corrupt("AC run past the end of a block");
+            }
+            writeSamplesN(c, index, by, acRows);
+        }
+
+        /** {@link #writeSamples} for sides 3, 5, 6, 7. */
+        private void writeSamplesN(Component c, int index, int by, int acRows) {
+            int n = side;
+            int stride = c.bw * n;
+            int bx = index - by * c.bw;
+            int base = by * n * stride + bx * n;
+            byte[] out = c.pix;
+            double[] f = coefN;
+            if (acRows == 0) {
+                // DC = 8 x the block mean, exactly in double
+                byte v = (byte) clamp((int) (f[0] * 0.125 + 128.5));
+                for (int y = 0, o = base; y < n; y++, o += stride) {
+                    for (int x = 0; x < n; x++) {
+                        out[o + x] = v;
+                    }
+                }
+                return;
+            }
+            idctN(f, n, acRows, rowsN, out, base, stride);
+            for (int v = 0; v < n; v++) {
+                if ((acRows >> v & 1) != 0) {
+                    for (int u = v == 0 ? 1 : 0; u < n; u++) {
+                        f[v * n + u] = 0;
+                    }
+                }
+            }
         }
 
         /** Reads s extra bits as a signed JPEG magnitude (bits already filled). */
@@ -1383,6 +1548,56 @@ public final class JpegDcDecoder {
         out[base + stride + 1] = sample(c - h - v + d);
     }
 
+    /**
+     * N x N inverse DCT (N = 3, 5, 6, 7) of the dequantized coefficients {@code f[v * n + u]} into
+     * {@code out}, as libjpeg's scaled IDCTs (jidctint.c jpeg_idct_NxN) compute it: sample x of n
+     * is sum over u of 1/2 C(u) f(u) cos((2x + 1) u pi / 2n) along each axis, the 8-point
+     * normalisation, so a flat block keeps its level (DC / 8). Level-shifted, rounded half up,
+     * clamped. Unlike the 1/4 and 1/2 transforms no box filter: with n not dividing 8 a sample
+     * covers fractions of pixels. Bit v of {@code acRows} is set when row v holds a non-zero AC
+     * coefficient; rows without are not read. In double, within about 1e-11 of the exact sum; sums
+     * exactly on k + 1/2 (flat blocks, and the rational cosines at n = 3 and 6, give many) are
+     * nudged up by {@value #TIE_NUDGE} so that they round up whatever the evaluation order. {@code
+     * r}: n * n scratch.
+     */
+    static void idctN(double[] f, int n, int acRows, double[] r, byte[] out, int base, int stride) {
+        double[] t = IDCT_N[n];
+        int live = acRows | 1;
+        for (int v = 0; v < n; v++) {
+            int i = v * n;
+            if ((acRows >> v & 1) == 0) {
+                if (v == 0) {
+                    double dc = f[0] * t[0]; // t[x * n] is the same for every x
+                    for (int x = 0; x < n; x++) {
+                        r[x] = dc;
+                    }
+                }
+                continue;
+            }
+            for (int x = 0; x < n; x++) {
+                double sum = 0;
+                for (int u = 0, j = x * n; u < n; u++) {
+                    sum += f[i + u] * t[j + u];
+                }
+                r[i + x] = sum;
+            }
+        }
+        for (int y = 0; y < n; y++) {
+            int o = base + y * stride;
+            int j = y * n;
+            for (int x = 0; x < n; x++) {
+                double sum = 128.5 + TIE_NUDGE;
+                for (int v = 0; v < n; v++) {
+                    if ((live >> v & 1) != 0) {
+                        sum += r[v * n + x] * t[j + v];
+                    }
+                }
+                int i = (int) sum;
+                out[o + x] = (byte) (i < 0 ? 0 : i > 255 ? 255 : i);
+            }
+        }
+    }
+
     /** A level-shifted sum (128.5 included) truncated and clamped to a sample. */
     private static byte sample(float v) {
         int i = (int) v;
@@ -1445,6 +1660,33 @@ public final class JpegDcDecoder {
     private static final float K45 = IDCT4[5];
     private static final float K46 = IDCT4[6];
     private static final float K47 = IDCT4[7];
+
+    /** Above the double error of {@link #idctN}'s sums, far below a sample step. */
+    static final double TIE_NUDGE = 1e-9;
+
+    /** N-point inverse DCT matrices for N = 3, 5, 6, 7, [x * n + u]; null elsewhere. */
+    private static final double[][] IDCT_N = new double[8][];
+
+    static {
+        for (int n : new int[] {3, 5, 6, 7}) {
+            double[] t = new double[n * n];
+            for (int x = 0; x < n; x++) {
+                for (int u = 0; u < n; u++) {
+                    double cu = u == 0 ? Math.sqrt(0.5) : 1;
+                    t[x * n + u] = 0.5 * cu * Math.cos((2 * x + 1) * u * Math.PI / (2 * n));
+                }
+            }
+            IDCT_N[n] = t;
+        }
+    }
+
+    private static int[] rowBits(int[] slot, int n) {
+        int[] bit = new int[64];
+        for (int k = 0; k < 64; k++) {
+            bit[k] = slot[k] >= 0 ? 1 << (slot[k] / n) : 0;
+        }
+        return bit;
+    }
 
     private static int[] slots(int n) {
         int[] slot = new int[64];

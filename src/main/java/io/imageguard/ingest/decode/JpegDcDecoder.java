@@ -455,15 +455,15 @@ public final class JpegDcDecoder {
         /** log2(side): slot >> rowShift is the slot's row (sides 2 and 4). */
         final int rowShift;
 
-        /** Sides 3, 5, 6, 7: zigzag index -> 1 << row of its slot. */
-        final int[] zigzagRowBit;
-
         final float[] coef = new float[16];
 
-        /** The kept dequantized coefficients at sides 3, 5, 6, 7, and the IDCT's row sums. */
-        final double[] coefN;
+        /** Sides 3, 5, 6, 7: the block's non-zero kept AC coefficients, dequantized, by slot. */
+        final int[] nzSlots;
 
-        final double[] rowsN;
+        final double[] nzValues;
+
+        /** Sides 3, 5, 6, 7: the samples being summed. */
+        final double[] sumsN;
 
         Decoder(byte[] data, long maxPixels, int side) {
             this.data = data;
@@ -473,9 +473,9 @@ public final class JpegDcDecoder {
             this.zigzagSlot = side == 4 ? SLOT4 : side <= 2 ? SLOT2 : slots(side);
             this.lastKeptZigzag = side == 1 ? 0 : lastKept(zigzagSlot);
             this.rowShift = side == 4 ? 2 : 1;
-            this.zigzagRowBit = nPoint ? rowBits(zigzagSlot, side) : null;
-            this.coefN = nPoint ? new double[side * side] : null;
-            this.rowsN = nPoint ? new double[side * side] : null;
+            this.nzSlots = nPoint ? new int[side * side] : null;
+            this.nzValues = nPoint ? new double[side * side] : null;
+            this.sumsN = nPoint ? new double[side * side] : null;
         }
 
         void run(boolean headerOnly) throws ImageDecodeException {
@@ -1039,12 +1039,12 @@ public final class JpegDcDecoder {
             }
             c.pred += extend(s);
             int[] q = quant[c.tq];
-            double[] f = coefN; // all zero but f[0]: writeSamplesN clears what it read
-            f[0] = (double) c.pred * q[0];
-            int acRows = 0;
+            double dc = (double) c.pred * q[0];
+            int[] slots = nzSlots;
+            double[] values = nzValues;
+            int nz = 0;
             int k = 1;
             int[] fast = acT.acValue;
-            int[] rowBit = zigzagRowBit;
             while (k <= lastKeptZigzag) {
                 if (bits < MAX_SYMBOL_BITS) {
                     fill();
@@ -1062,8 +1062,8 @@ public final class JpegDcDecoder {
                         }
                         int slot = zigzagSlot[k];
                         if (slot >= 0) {
-                            f[slot] = (double) (e >> 16) * q[k];
-                            acRows |= rowBit[k];
+                            slots[nz] = slot;
+                            values[nz++] = (double) (e >> 16) * q[k];
                         }
                         k++;
                         continue;
@@ -1089,8 +1089,8 @@ public final class JpegDcDecoder {
                 int v = extend(size);
                 int slot = zigzagSlot[k];
                 if (slot >= 0) {
-                    f[slot] = (double) v * q[k];
-                    acRows |= rowBit[k];
+                    slots[nz] = slot;
+                    values[nz++] = (double) v * q[k];
                 }
                 k++;
             }
@@ -1099,20 +1099,19 @@ public final class JpegDcDecoder {
             } else if (k > 64) {
                 throw corrupt("AC run past the end of a block");
             }
-            writeSamplesN(c, index, by, acRows);
+            writeSamplesN(c, index, by, dc, nz);
         }
 
-        /** {@link #writeSamples} for sides 3, 5, 6, 7. */
-        private void writeSamplesN(Component c, int index, int by, int acRows) {
+        /** {@link #writeSamples} for sides 3, 5, 6, 7: the DC and the first nz of nzSlots. */
+        private void writeSamplesN(Component c, int index, int by, double dc, int nz) {
             int n = side;
             int stride = c.bw * n;
             int bx = index - by * c.bw;
             int base = by * n * stride + bx * n;
             byte[] out = c.pix;
-            double[] f = coefN;
-            if (acRows == 0) {
+            if (nz == 0) {
                 // DC = 8 x the block mean, exactly in double
-                byte v = (byte) clamp((int) (f[0] * 0.125 + 128.5));
+                byte v = (byte) clamp((int) (dc * 0.125 + 128.5));
                 for (int y = 0, o = base; y < n; y++, o += stride) {
                     for (int x = 0; x < n; x++) {
                         out[o + x] = v;
@@ -1120,14 +1119,7 @@ public final class JpegDcDecoder {
                 }
                 return;
             }
-            idctN(f, n, acRows, rowsN, out, base, stride);
-            for (int v = 0; v < n; v++) {
-                if ((acRows >> v & 1) != 0) {
-                    for (int u = v == 0 ? 1 : 0; u < n; u++) {
-                        f[v * n + u] = 0;
-                    }
-                }
-            }
+            idctN(dc, nzSlots, nzValues, nz, n, sumsN, out, base, stride);
         }
 
         /** Reads s extra bits as a signed JPEG magnitude (bits already filled). */
@@ -1549,51 +1541,47 @@ public final class JpegDcDecoder {
     }
 
     /**
-     * N x N inverse DCT (N = 3, 5, 6, 7) of the dequantized coefficients {@code f[v * n + u]} into
-     * {@code out}, as libjpeg's scaled IDCTs (jidctint.c jpeg_idct_NxN) compute it: sample x of n
-     * is sum over u of 1/2 C(u) f(u) cos((2x + 1) u pi / 2n) along each axis, the 8-point
-     * normalisation, so a flat block keeps its level (DC / 8). Level-shifted, rounded half up,
-     * clamped. Unlike the 1/4 and 1/2 transforms no box filter: with n not dividing 8 a sample
-     * covers fractions of pixels. Bit v of {@code acRows} is set when row v holds a non-zero AC
-     * coefficient; rows without are not read. In double, within about 1e-11 of the exact sum; sums
-     * exactly on k + 1/2 (flat blocks, and the rational cosines at n = 3 and 6, give many) are
-     * nudged up by {@value #TIE_NUDGE} so that they round up whatever the evaluation order. {@code
-     * r}: n * n scratch.
+     * N x N inverse DCT (N = 3, 5, 6, 7) of a block's dequantized coefficients into {@code out}, as
+     * libjpeg's scaled IDCTs (jidctint.c jpeg_idct_NxN) define it: sample (x, y) of n is the sum
+     * over u, v of 1/4 C(u) C(v) f(v, u) cos((2x + 1) u pi / 2n) cos((2y + 1) v pi / 2n), the
+     * 8-point normalisation, so a flat block keeps its level (DC / 8). Level-shifted, rounded half
+     * up, clamped. Unlike the 1/4 and 1/2 transforms no box filter: with n not dividing 8 a sample
+     * covers fractions of pixels. The AC coefficients come as a list ({@code slots[j]} = v * n + u,
+     * {@code values[j]}, j below {@code count}, each slot once): a block keeps few of its n^2, and
+     * adding each one's basis image (n^2 products over contiguous arrays) costs less than a
+     * separable pass over mostly zero rows. In double, within about 1e-11 of the exact sum; sums
+     * exactly on k + 1/2 (flat parts, and the rational cosines at n = 3 and 6, give many) are
+     * nudged up by {@value #TIE_NUDGE} so that they round up whatever the order of the terms.
+     * {@code sums}: n * n scratch.
      */
-    static void idctN(double[] f, int n, int acRows, double[] r, byte[] out, int base, int stride) {
-        double[] t = IDCT_N[n];
-        int live = acRows | 1;
-        for (int v = 0; v < n; v++) {
-            int i = v * n;
-            if ((acRows >> v & 1) == 0) {
-                if (v == 0) {
-                    double dc = f[0] * t[0]; // t[x * n] is the same for every x
-                    for (int x = 0; x < n; x++) {
-                        r[x] = dc;
-                    }
-                }
-                continue;
-            }
-            for (int x = 0; x < n; x++) {
-                double sum = 0;
-                for (int u = 0, j = x * n; u < n; u++) {
-                    sum += f[i + u] * t[j + u];
-                }
-                r[i + x] = sum;
+    static void idctN(
+            double dc,
+            int[] slots,
+            double[] values,
+            int count,
+            int n,
+            double[] sums,
+            byte[] out,
+            int base,
+            int stride) {
+        double[][] basis = BASIS_N[n];
+        int nn = n * n;
+        double start = 128.5 + TIE_NUDGE + dc * 0.125; // C(0)^2 / 4 = 1/8
+        for (int i = 0; i < nn; i++) {
+            sums[i] = start;
+        }
+        for (int j = 0; j < count; j++) {
+            double[] b = basis[slots[j]];
+            double f = values[j];
+            for (int i = 0; i < nn; i++) {
+                sums[i] += f * b[i];
             }
         }
-        for (int y = 0; y < n; y++) {
+        for (int y = 0, i = 0; y < n; y++) {
             int o = base + y * stride;
-            int j = y * n;
-            for (int x = 0; x < n; x++) {
-                double sum = 128.5 + TIE_NUDGE;
-                for (int v = 0; v < n; v++) {
-                    if ((live >> v & 1) != 0) {
-                        sum += r[v * n + x] * t[j + v];
-                    }
-                }
-                int i = (int) sum;
-                out[o + x] = (byte) (i < 0 ? 0 : i > 255 ? 255 : i);
+            for (int x = 0; x < n; x++, i++) {
+                int v = (int) sums[i];
+                out[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
             }
         }
     }
@@ -1664,28 +1652,33 @@ public final class JpegDcDecoder {
     /** Above the double error of {@link #idctN}'s sums, far below a sample step. */
     static final double TIE_NUDGE = 1e-9;
 
-    /** N-point inverse DCT matrices for N = 3, 5, 6, 7, [x * n + u]; null elsewhere. */
-    private static final double[][] IDCT_N = new double[8][];
+    /**
+     * Basis images of the N-point inverse DCT for N = 3, 5, 6, 7: BASIS_N[n][v * n + u][y * n + x]
+     * = t(y, v) t(x, u), t(x, u) = 1/2 C(u) cos((2x + 1) u pi / 2n); null for other n.
+     */
+    private static final double[][][] BASIS_N = new double[8][][];
 
     static {
         for (int n : new int[] {3, 5, 6, 7}) {
-            double[] t = new double[n * n];
+            double[][] t = new double[n][n];
             for (int x = 0; x < n; x++) {
                 for (int u = 0; u < n; u++) {
                     double cu = u == 0 ? Math.sqrt(0.5) : 1;
-                    t[x * n + u] = 0.5 * cu * Math.cos((2 * x + 1) * u * Math.PI / (2 * n));
+                    t[x][u] = 0.5 * cu * Math.cos((2 * x + 1) * u * Math.PI / (2 * n));
                 }
             }
-            IDCT_N[n] = t;
+            double[][] basis = new double[n * n][n * n];
+            for (int v = 0; v < n; v++) {
+                for (int u = 0; u < n; u++) {
+                    for (int y = 0; y < n; y++) {
+                        for (int x = 0; x < n; x++) {
+                            basis[v * n + u][y * n + x] = t[y][v] * t[x][u];
+                        }
+                    }
+                }
+            }
+            BASIS_N[n] = basis;
         }
-    }
-
-    private static int[] rowBits(int[] slot, int n) {
-        int[] bit = new int[64];
-        for (int k = 0; k < 64; k++) {
-            bit[k] = slot[k] >= 0 ? 1 << (slot[k] / n) : 0;
-        }
-        return bit;
     }
 
     private static int[] slots(int n) {

@@ -1024,9 +1024,9 @@ public final class JpegDcDecoder {
         }
 
         /**
-         * Sequential scans at 3/8, 5/8, 6/8, 7/8: as {@link #decodeBlockReduced}, the kept
-         * coefficients in double for the N x N transform. A copy rather than a branch per
-         * coefficient in the 1/4 and 1/2 loop, which stays as measured.
+         * Sequential scans at 3/8, 5/8, 6/8, 7/8: as {@link #decodeBlockReduced}, but the kept
+         * non-zero AC coefficients are listed (slot, dequantized value) for {@link #idctN}. A copy
+         * rather than a branch per coefficient in the 1/4 and 1/2 loop, which stays as measured.
          */
         private void decodeBlockN(Component c, int index, int by, Huffman dcT, Huffman acT)
                 throws ImageDecodeException {

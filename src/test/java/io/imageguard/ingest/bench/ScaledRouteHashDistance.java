@@ -66,15 +66,18 @@ public final class ScaledRouteHashDistance {
                 double f = (double) side / Math.max(w, h);
                 int outW = Math.max(1, (int) Math.round(w * f));
                 int outH = Math.max(1, (int) Math.round(h * f));
+                int needed = shorterSideNeeded(outW, outH);
+                int scale = eighths(Math.min(outW, outH), needed);
+                scales.merge(scale, 1, Integer::sum);
+                if (scale == 0) {
+                    continue; // ImageIO on both routes: nothing to compare
+                }
                 BufferedImage px = AreaAverage.resize(src, outW, outH);
                 byte[] q90 = TestJpegs.jpeg(px, TestJpegs.Encoding.baseline420());
                 byte[] q80 = TestJpegs.jpeg(px, TestJpegs.Encoding.baseline420().quality(0.8f));
                 PhotoHash fresh = HASHER.views(q90);
                 PhotoHash old = oldRoute(q90);
                 PhotoHash oldQ80 = oldRoute(q80);
-                int needed = shorterSideNeeded(outW, outH);
-                int scale = eighths(Math.min(outW, outH), needed);
-                scales.merge(scale, 1, Integer::sum);
                 photos++;
                 if (Boolean.getBoolean("verbose")) {
                     System.err.printf(
@@ -105,7 +108,8 @@ public final class ScaledRouteHashDistance {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%d JPEGs (q90 4:2:0, long side %s); new route's scale (eighths: count) %s%n",
+                "%d JPEGs compared (q90 4:2:0, long side %s); new route's scale (eighths:"
+                        + " count; 0 = ImageIO on both routes, not compared) %s%n",
                 photos,
                 sidesProperty,
                 scales);

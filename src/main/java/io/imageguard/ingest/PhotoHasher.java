@@ -13,7 +13,7 @@ import io.imageguard.match.PhotoMatcher;
  * Decodes a photo at reduced resolution and hashes its views with the {@link PhotoMatcher}: the
  * text form {@code dct64-w:<hex>,…,dct256-w:<hex>,…} the registry stores and events may carry. The
  * image is decoded to at least {@code inputSide} on its shorter side (a JPEG large enough is
- * decoded at 1/8, 1/4 or 1/2 scale from its low-frequency coefficients) and area-averaged to {@code
+ * decoded at 1/8 to 7/8 scale from its low-frequency coefficients) and area-averaged to {@code
  * inputSide} on its longer side, the size the matcher was measured at. Thread-safe.
  */
 public final class PhotoHasher {

@@ -18,8 +18,10 @@ import java.nio.ByteOrder;
  * kept and dequantized, the rest skipped as above, and a reduced inverse DCT gives each output
  * sample the exact mean over its 4x4 (2x2) pixels of those low frequencies (libjpeg's reduced IDCT
  * without the box filter's response would be slightly sharper); only what the dropped frequencies
- * contribute to that mean is lost. Progressive JPEGs at those scales are refused (their AC bands
- * and refinement scans would need a coefficient buffer); callers fall back to a full decoder.
+ * contribute to that mean is lost. At 3/8, 5/8, 6/8 and 7/8 ({@link #decodeScaled}) the N x N
+ * lowest frequencies go through an N-point inverse DCT as in libjpeg (no box filter). Progressive
+ * JPEGs at any of those scales are refused (their AC bands and refinement scans would need a
+ * coefficient buffer); callers fall back to a full decoder.
  *
  * <p>Reads baseline (SOF0), extended sequential (SOF1) and progressive (SOF2) 8-bit Huffman JPEGs
  * with one (grayscale) or three components (YCbCr, or RGB when an Adobe APP14 segment says
@@ -39,7 +41,7 @@ import java.nio.ByteOrder;
  *
  * <p>At 1/8, luma is exact up to rounding. Subsampled chroma is known only per chroma block from
  * its DC (a 4:2:0 chroma block covers 2x2 output pixels) and is interpolated linearly between block
- * centres, so colour detail finer than 16 pixels is lost; at 1/4 and 1/2, likewise between the
+ * centres, so colour detail finer than 16 pixels is lost; at the other scales, likewise between the
  * reduced chroma samples. Embedded ICC profiles are ignored. Stateless and thread-safe.
  */
 public final class JpegDcDecoder {
@@ -105,7 +107,25 @@ public final class JpegDcDecoder {
         if (denominator != 8 && denominator != 4 && denominator != 2) {
             throw new IllegalArgumentException("denominator " + denominator);
         }
-        Decoder d = new Decoder(data, maxPixels, 8 / denominator);
+        return decodeScaled(data, maxPixels, 8 / denominator);
+    }
+
+    /**
+     * Decodes at {@code eighths}/8 scale, 1 to 7: the result is TYPE_INT_RGB of ceil(width *
+     * eighths / 8) x ceil(height * eighths / 8). 1, 2 and 4 are {@link #decode(byte[], long, int)}
+     * at 8, 4 and 2; at 3, 5, 6 and 7 each block's {@code eighths} x {@code eighths}
+     * lowest-frequency coefficients go through an inverse DCT of that size, as libjpeg's scaled
+     * IDCTs do ({@link #idctN}). Progressive JPEGs are decoded only at 1/8: above it they are
+     * refused as {@link Reason#UNSUPPORTED}.
+     *
+     * @param maxPixels refuse (before allocating) frames whose width*height exceeds this
+     */
+    public static BufferedImage decodeScaled(byte[] data, long maxPixels, int eighths)
+            throws ImageDecodeException {
+        if (eighths < 1 || eighths > 7) {
+            throw new IllegalArgumentException("eighths " + eighths);
+        }
+        Decoder d = new Decoder(data, maxPixels, eighths);
         d.run(false);
         return d.toImage();
     }
@@ -132,20 +152,39 @@ public final class JpegDcDecoder {
             double chromaPerLumaY) {}
 
     /**
-     * Decodes at 1/{@code denominator} scale, as {@link #decode(byte[], long, int)}, but stops
-     * before upsampling and colour conversion: for a caller that wants luma and chroma apart (the
-     * hashes read luma at full resolution and colour only as cell means). {@code null} for files
-     * whose planes are not luma and chroma: RGB-coded files, and those whose first component is
-     * subsampled or whose chroma components differ in sampling.
+     * Decodes at {@code eighths}/8 scale, as {@link #decodeScaled}, but stops before upsampling and
+     * colour conversion: for a caller that wants luma and chroma apart (the hashes read luma at
+     * full resolution and colour only as cell means). {@code null} for files whose planes are not
+     * luma and chroma: RGB-coded files, and those whose first component is subsampled or whose
+     * chroma components differ in sampling.
      */
-    public static Planes decodePlanes(byte[] data, long maxPixels, int denominator)
+    public static Planes decodePlanes(byte[] data, long maxPixels, int eighths)
             throws ImageDecodeException {
-        if (denominator != 8 && denominator != 4 && denominator != 2) {
-            throw new IllegalArgumentException("denominator " + denominator);
+        if (eighths < 1 || eighths > 7) {
+            throw new IllegalArgumentException("eighths " + eighths);
         }
-        Decoder d = new Decoder(data, maxPixels, 8 / denominator);
+        Decoder d = new Decoder(data, maxPixels, eighths);
         d.run(false);
         return d.toPlanes();
+    }
+
+    /**
+     * The components' samples at {@code eighths}/8, 2 to 7, before upsampling and colour
+     * conversion: per component, rows of (MCU-padded blocks per line) x eighths samples. For tests
+     * that hold the block transforms to a reference.
+     */
+    static byte[][] samplePlanes(byte[] data, long maxPixels, int eighths)
+            throws ImageDecodeException {
+        if (eighths < 2 || eighths > 7) {
+            throw new IllegalArgumentException("eighths " + eighths);
+        }
+        Decoder d = new Decoder(data, maxPixels, eighths);
+        d.run(false);
+        byte[][] planes = new byte[d.comps.length][];
+        for (int i = 0; i < planes.length; i++) {
+            planes[i] = d.comps[i].pix;
+        }
+        return planes;
     }
 
     /**
@@ -442,24 +481,39 @@ public final class JpegDcDecoder {
         int padBits;
         boolean atMarker;
 
-        /** Output samples per block side: 1 (DC only), 2 or 4. */
+        /** Output samples per block side: 1 (DC only), 2 to 7. */
         final int side;
+
+        /** Sides 3, 5, 6, 7: the N x N inverse DCT in double ({@link #idctN}). */
+        final boolean nPoint;
 
         final int[] zigzagSlot;
         final int lastKeptZigzag;
 
-        /** log2(side): slot >> rowShift is the slot's row. */
+        /** log2(side): slot >> rowShift is the slot's row (sides 2 and 4). */
         final int rowShift;
 
         final float[] coef = new float[16];
+
+        /** Sides 3, 5, 6, 7: the block's non-zero kept AC coefficients, dequantized, by slot. */
+        final int[] nzSlots;
+
+        final double[] nzValues;
+
+        /** Sides 3, 5, 6, 7: the samples being summed. */
+        final double[] sumsN;
 
         Decoder(byte[] data, long maxPixels, int side) {
             this.data = data;
             this.maxPixels = maxPixels;
             this.side = side;
-            this.zigzagSlot = side == 4 ? SLOT4 : SLOT2;
-            this.lastKeptZigzag = side == 4 ? LAST4 : side == 2 ? LAST2 : 0;
+            this.nPoint = side != 1 && side != 2 && side != 4;
+            this.zigzagSlot = side == 4 ? SLOT4 : side <= 2 ? SLOT2 : slots(side);
+            this.lastKeptZigzag = side == 1 ? 0 : lastKept(zigzagSlot);
             this.rowShift = side == 4 ? 2 : 1;
+            this.nzSlots = nPoint ? new int[side * side] : null;
+            this.nzValues = nPoint ? new double[side * side] : null;
+            this.sumsN = nPoint ? new double[side * side] : null;
         }
 
         void run(boolean headerOnly) throws ImageDecodeException {
@@ -615,7 +669,7 @@ public final class JpegDcDecoder {
             }
             if (progressive && side > 1) {
                 throw new ImageDecodeException(
-                        Reason.UNSUPPORTED, "progressive JPEG at 1/" + 8 / side + " scale");
+                        Reason.UNSUPPORTED, "progressive JPEG at " + side + "/8 scale");
             }
             this.progressive = progressive;
             Component[] cs = new Component[n];
@@ -890,6 +944,10 @@ public final class JpegDcDecoder {
                 int al,
                 boolean skipAc)
                 throws ImageDecodeException {
+            if (nPoint) {
+                decodeBlockN(c, index, by, dcT, acT);
+                return;
+            }
             if (side > 1) {
                 decodeBlockReduced(c, index, by, dcT, acT);
                 return;
@@ -1001,6 +1059,105 @@ public final class JpegDcDecoder {
                 throw corrupt("AC run past the end of a block");
             }
             writeSamples(c, index, by, acRows);
+        }
+
+        /**
+         * Sequential scans at 3/8, 5/8, 6/8, 7/8: as {@link #decodeBlockReduced}, but the kept
+         * non-zero AC coefficients are listed (slot, dequantized value) for {@link #idctN}. A copy
+         * rather than a branch per coefficient in the 1/4 and 1/2 loop, which stays as measured.
+         */
+        private void decodeBlockN(Component c, int index, int by, Huffman dcT, Huffman acT)
+                throws ImageDecodeException {
+            if (bits < MAX_SYMBOL_BITS) {
+                fill();
+            }
+            int s = decodeSymbol(dcT);
+            if (s > 11) {
+                throw corrupt("DC difference of " + s + " bits");
+            }
+            c.pred += extend(s);
+            int[] q = quant[c.tq];
+            double dc = (double) c.pred * q[0];
+            int[] slots = nzSlots;
+            double[] values = nzValues;
+            int nz = 0;
+            int k = 1;
+            int[] fast = acT.acValue;
+            while (k <= lastKeptZigzag) {
+                if (bits < MAX_SYMBOL_BITS) {
+                    fill();
+                }
+                if (fast != null) {
+                    int e =
+                            fast[
+                                    (int) (buf >>> (bits - AC_VALUE_BITS))
+                                            & ((1 << AC_VALUE_BITS) - 1)];
+                    if (e != 0) {
+                        bits -= e & 0xFF;
+                        k += e >>> 8 & 0xFF;
+                        if (k > 63) {
+                            throw corrupt("AC run past the end of a block");
+                        }
+                        int slot = zigzagSlot[k];
+                        if (slot >= 0) {
+                            slots[nz] = slot;
+                            values[nz++] = (double) (e >> 16) * q[k];
+                        }
+                        k++;
+                        continue;
+                    }
+                }
+                int sym = decodeSymbol(acT);
+                int size = sym & 15;
+                if (size > 10) {
+                    throw corrupt("AC coefficient of " + size + " bits");
+                }
+                if (size == 0) {
+                    if (sym != 0xF0) {
+                        k = 64; // end of block
+                        break;
+                    }
+                    k += 16;
+                    continue;
+                }
+                k += sym >> 4;
+                if (k > 63) {
+                    throw corrupt("AC run past the end of a block");
+                }
+                int v = extend(size);
+                int slot = zigzagSlot[k];
+                if (slot >= 0) {
+                    slots[nz] = slot;
+                    values[nz++] = (double) v * q[k];
+                }
+                k++;
+            }
+            if (k < 64) {
+                skipAcCoefficients(acT, k);
+            } else if (k > 64) {
+                throw corrupt("AC run past the end of a block");
+            }
+            writeSamplesN(c, index, by, dc, nz);
+        }
+
+        /** {@link #writeSamples} for sides 3, 5, 6, 7: the DC and the first nz of nzSlots. */
+        private void writeSamplesN(Component c, int index, int by, double dc, int nz) {
+            int n = side;
+            int stride = c.bw * n;
+            int bx = index - by * c.bw;
+            int base = by * n * stride + bx * n;
+            byte[] out = c.pix;
+            if (nz == 0) {
+                // DC = 8 x the block mean, exactly in double
+                byte v = (byte) clamp((int) (dc * 0.125 + 128.5));
+                for (int y = 0, o = base; y < n; y++, o += stride) {
+                    for (int x = 0; x < n; x++) {
+                        out[o + x] = v;
+                    }
+                }
+                return;
+            }
+            idctN(dc, nzSlots, nzValues, nz, n, sumsN, out, base, stride);
         }
 
         /** Reads s extra bits as a signed JPEG magnitude (bits already filled). */
@@ -1465,6 +1622,52 @@ public final class JpegDcDecoder {
         out[base + stride + 1] = sample(c - h - v + d);
     }
 
+    /**
+     * N x N inverse DCT (N = 3, 5, 6, 7) of a block's dequantized coefficients into {@code out}, as
+     * libjpeg's scaled IDCTs (jidctint.c jpeg_idct_NxN) define it: sample (x, y) of n is the sum
+     * over u, v of 1/4 C(u) C(v) f(v, u) cos((2x + 1) u pi / 2n) cos((2y + 1) v pi / 2n), the
+     * 8-point normalisation, so a flat block keeps its level (DC / 8). Level-shifted, rounded half
+     * up, clamped. Unlike the 1/4 and 1/2 transforms no box filter: with n not dividing 8 a sample
+     * covers fractions of pixels. The AC coefficients come as a list ({@code slots[j]} = v * n + u,
+     * {@code values[j]}, j below {@code count}, each slot once): a block keeps few of its n^2, and
+     * adding each one's basis image (n^2 products over contiguous arrays) costs less than a
+     * separable pass over mostly zero rows. In double, within about 1e-11 of the exact sum; sums
+     * exactly on k + 1/2 (flat parts, and the rational cosines at n = 3 and 6, give many) are
+     * nudged up by {@value #TIE_NUDGE} so that they round up whatever the order of the terms.
+     * {@code sums}: n * n scratch.
+     */
+    static void idctN(
+            double dc,
+            int[] slots,
+            double[] values,
+            int count,
+            int n,
+            double[] sums,
+            byte[] out,
+            int base,
+            int stride) {
+        double[][] basis = BASIS_N[n];
+        int nn = n * n;
+        double start = 128.5 + TIE_NUDGE + dc * 0.125; // C(0)^2 / 4 = 1/8
+        for (int i = 0; i < nn; i++) {
+            sums[i] = start;
+        }
+        for (int j = 0; j < count; j++) {
+            double[] b = basis[slots[j]];
+            double f = values[j];
+            for (int i = 0; i < nn; i++) {
+                sums[i] += f * b[i];
+            }
+        }
+        for (int y = 0, i = 0; y < n; y++) {
+            int o = base + y * stride;
+            for (int x = 0; x < n; x++, i++) {
+                int v = (int) sums[i];
+                out[o + x] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
+            }
+        }
+    }
+
     /** A level-shifted sum (128.5 included) truncated and clamped to a sample. */
     private static byte sample(float v) {
         int i = (int) v;
@@ -1527,6 +1730,38 @@ public final class JpegDcDecoder {
     private static final float K45 = IDCT4[5];
     private static final float K46 = IDCT4[6];
     private static final float K47 = IDCT4[7];
+
+    /** Above the double error of {@link #idctN}'s sums, far below a sample step. */
+    static final double TIE_NUDGE = 1e-9;
+
+    /**
+     * Basis images of the N-point inverse DCT for N = 3, 5, 6, 7: BASIS_N[n][v * n + u][y * n + x]
+     * = t(y, v) t(x, u), t(x, u) = 1/2 C(u) cos((2x + 1) u pi / 2n); null for other n.
+     */
+    private static final double[][][] BASIS_N = new double[8][][];
+
+    static {
+        for (int n : new int[] {3, 5, 6, 7}) {
+            double[][] t = new double[n][n];
+            for (int x = 0; x < n; x++) {
+                for (int u = 0; u < n; u++) {
+                    double cu = u == 0 ? Math.sqrt(0.5) : 1;
+                    t[x][u] = 0.5 * cu * Math.cos((2 * x + 1) * u * Math.PI / (2 * n));
+                }
+            }
+            double[][] basis = new double[n * n][n * n];
+            for (int v = 0; v < n; v++) {
+                for (int u = 0; u < n; u++) {
+                    for (int y = 0; y < n; y++) {
+                        for (int x = 0; x < n; x++) {
+                            basis[v * n + u][y * n + x] = t[y][v] * t[x][u];
+                        }
+                    }
+                }
+            }
+            BASIS_N[n] = basis;
+        }
+    }
 
     private static int[] slots(int n) {
         int[] slot = new int[64];

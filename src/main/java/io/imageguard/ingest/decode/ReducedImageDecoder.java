@@ -19,10 +19,10 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * filter ({@link AreaAverage}). Translucent pixels are composited over white.
  *
  * <p>How: the format comes from the magic bytes ({@link ImageFormat#sniff}). A JPEG is decoded by
- * {@link JpegDcDecoder} at the smallest of 1/8 (DC only), 1/4 and 1/2 scale whose shorter side is
- * still at least {@code targetMinSide} (1/4 and 1/2 for sequential JPEGs only; a progressive one
- * that needs more than 1/8 goes to ImageIO); a JPEG too small even at 1/2, one the decoder refuses
- * for any reason but the pixel limit, and every other format go through ImageIO, using source
+ * {@link JpegDcDecoder} at the smallest of 1/8 (DC only), 2/8, ..., 7/8 scale whose shorter side is
+ * still at least {@code targetMinSide} (above 1/8 for sequential JPEGs only; a progressive one that
+ * needs more than 1/8 goes to ImageIO); a JPEG too small even at 7/8, one the decoder refuses for
+ * any reason but the pixel limit, and every other format go through ImageIO, using source
  * subsampling down to {@value #SUBSAMPLE_HEADROOM}x the target (point sampling aliases, so the area
  * average gets that many samples per output pixel to smooth it). WebP needs an ImageIO WebP plugin
  * on the classpath, else it is {@link Reason#UNSUPPORTED}. ImageIO is lenient where the DC decoder
@@ -60,10 +60,10 @@ public final class ReducedImageDecoder {
             try {
                 JpegDcDecoder.Header header = JpegDcDecoder.readHeader(bytes);
                 checkPixels(header.width(), header.height());
-                int denominator = jpegScale(header, targetMinSide);
-                if (denominator > 0) {
+                int eighths = jpegScale(header, targetMinSide);
+                if (eighths > 0) {
                     return reduce(
-                            JpegDcDecoder.decode(bytes, maxPixels, denominator), targetMinSide);
+                            JpegDcDecoder.decodeScaled(bytes, maxPixels, eighths), targetMinSide);
                 }
                 dcFailure = null;
             } catch (ImageDecodeException e) {
@@ -102,10 +102,8 @@ public final class ReducedImageDecoder {
         try {
             JpegDcDecoder.Header header = JpegDcDecoder.readHeader(bytes);
             checkPixels(header.width(), header.height());
-            int denominator = jpegScale(header, targetMinSide);
-            return denominator > 0
-                    ? JpegDcDecoder.decodePlanes(bytes, maxPixels, denominator)
-                    : null;
+            int eighths = jpegScale(header, targetMinSide);
+            return eighths > 0 ? JpegDcDecoder.decodePlanes(bytes, maxPixels, eighths) : null;
         } catch (ImageDecodeException e) {
             if (e.reason() == Reason.TOO_MANY_PIXELS) {
                 throw e;
@@ -130,14 +128,16 @@ public final class ReducedImageDecoder {
     }
 
     /**
-     * The largest reduction in 1/8, 1/4, 1/2 that keeps the shorter side at least the target, or 0
-     * when none does or the decoder cannot reduce the file that far (progressive beyond 1/8).
+     * The smallest scale N/8, N in 1..7, whose shorter side counted in whole samples (shorter * N /
+     * 8 rounded down: a partial edge block's last sample is not counted) is at least the target, as
+     * N; 0 when none is or the decoder cannot decode the file at that scale (progressive above
+     * 1/8).
      */
     static int jpegScale(JpegDcDecoder.Header header, int targetMinSide) {
-        int shorter = Math.min(header.width(), header.height());
-        for (int denominator = 8; denominator >= 2; denominator /= 2) {
-            if (shorter / denominator >= targetMinSide) {
-                return denominator == 8 || !header.progressive() ? denominator : 0;
+        long shorter = Math.min(header.width(), header.height());
+        for (int eighths = 1; eighths <= 7; eighths++) {
+            if (shorter * eighths / 8 >= targetMinSide) {
+                return eighths == 1 || !header.progressive() ? eighths : 0;
             }
         }
         return 0;

@@ -42,6 +42,26 @@ class FastPathIdentityTest {
         assertThat(small.getRGB(0, 0, n, n, null, 0, n)).containsExactly(fromLarge);
     }
 
+    /** As above at 3/8, 5/8, 6/8 and 7/8: the crop starts at a whole sample at every scale. */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 5, 6, 7})
+    void valueTableDecodesLikeTheSymbolPathAtEighths(int eighths) throws Exception {
+        BufferedImage photo =
+                TestJpegs.toGray(copy(ProductPhotoPainter.paint(21, 4, 400), 400, 400));
+        BufferedImage crop = photo.getSubimage(80, 120, 160, 160);
+        Encoding enc = Encoding.baseline420();
+
+        BufferedImage large =
+                JpegDcDecoder.decodeScaled(TestJpegs.jpeg(photo, enc), Long.MAX_VALUE, eighths);
+        BufferedImage small =
+                JpegDcDecoder.decodeScaled(
+                        TestJpegs.jpeg(copy(crop, 160, 160), enc), Long.MAX_VALUE, eighths);
+
+        int n = 160 * eighths / 8;
+        int[] fromLarge = large.getRGB(80 * eighths / 8, 120 * eighths / 8, n, n, null, 0, n);
+        assertThat(small.getRGB(0, 0, n, n, null, 0, n)).containsExactly(fromLarge);
+    }
+
     /**
      * ImageIO's BGR bytes are averaged in place; the result equals that of an int copy, both for
      * reductions by less than 3 (four unrolled taps) and by more (the general loop).
@@ -109,6 +129,112 @@ class FastPathIdentityTest {
                 assertSamePixels(what, rgb(got), want.rgb());
             }
         }
+    }
+
+    /**
+     * At 3/8, 5/8, 6/8 and 7/8 every block sample and every pixel equals the reference's, whose
+     * samples are the N x N inverse DCT as defined, in double, rounded half up: the fixtures above,
+     * with 4:4:0 and more odd sizes (partial blocks and MCUs).
+     */
+    @Test
+    void scaledDecodesEqualTheIdctAsDefined() throws Exception {
+        Encoding q90 = Encoding.baseline420();
+        BufferedImage photo = TestJpegs.photoLike(1001, 777, 5);
+        BufferedImage hard = hardEdged(203, 141, 9);
+        Object[][] fixtures = {
+            {"4:2:0", photo, q90},
+            {"4:4:4", photo, q90.sampling(1, 1)},
+            {"4:2:2", photo, q90.sampling(2, 1)},
+            {"4:4:0", photo, q90.sampling(1, 2)},
+            {"4:2:0 restarts", photo, q90.restarts(7)},
+            {"gray", TestJpegs.toGray(photo), q90},
+            {"gray restarts", TestJpegs.toGray(photo), q90.restarts(5)},
+            {"adobe rgb", photo, q90.asAdobeRgb()},
+            {"q50", photo, q90.quality(0.5f)},
+            {"hard q100 4:2:0", hard, q90.quality(1f)},
+            {"hard q100 4:4:4", hard, q90.quality(1f).sampling(1, 1)},
+            {"hard q100 gray", TestJpegs.toGray(hard), q90.quality(1f)},
+            {"hard 4:2:2 restarts", hard, q90.sampling(2, 1).restarts(3)},
+            {"hard 4:4:0 restarts", hard, q90.sampling(1, 2).restarts(2)},
+            {"tiny", TestJpegs.photoLike(17, 9, 3), q90},
+            {"odd 4:2:0", TestJpegs.photoLike(139, 61, 8), q90},
+            {"one pixel", TestJpegs.photoLike(1, 1, 4), q90},
+        };
+        long ties = 0;
+        for (Object[] f : fixtures) {
+            byte[] jpeg = TestJpegs.jpeg((BufferedImage) f[1], (Encoding) f[2]);
+            for (int eighths : new int[] {3, 5, 6, 7}) {
+                byte[][] planes = JpegDcDecoder.samplePlanes(jpeg, Long.MAX_VALUE, eighths);
+                ReducedDecodeReference.Image want =
+                        ReducedDecodeReference.decodeEighths(jpeg, eighths);
+                BufferedImage got = JpegDcDecoder.decodeScaled(jpeg, Long.MAX_VALUE, eighths);
+                String what = f[0] + " at " + eighths + "/8";
+                for (int c = 0; c < planes.length; c++) {
+                    int[] s = new int[planes[c].length];
+                    for (int i = 0; i < s.length; i++) {
+                        s[i] = planes[c][i] & 0xFF;
+                    }
+                    assertSamePixels(what + ", samples of component " + c, s, want.samples()[c]);
+                }
+                assertThat(got.getWidth()).as(what).isEqualTo(want.width());
+                assertThat(got.getHeight()).as(what).isEqualTo(want.height());
+                assertSamePixels(what, rgb(got), want.rgb());
+                ties += want.ties();
+            }
+        }
+        // Sums exactly on k + 1/2 (flat blocks, rational cosines at n = 3 and 6) are in there.
+        assertThat(ties).isPositive();
+    }
+
+    /**
+     * The N x N transform gives the formula's samples, ties rounded up, for 250,000 random blocks
+     * at each of n = 3, 5, 6, 7; blocks with only a few coefficients, so empty rows are skipped, as
+     * in real blocks.
+     */
+    @Test
+    void nPointIdctsEqualTheFormula() {
+        Random rnd = new Random(11);
+        int stride = 9;
+        byte[] out = new byte[8 * stride];
+        int ties = 0;
+        for (int n : new int[] {3, 5, 6, 7}) {
+            double[] scratch = new double[n * n];
+            for (int b = 0; b < 250_000; b++) {
+                double[][] g = new double[n][n];
+                int[] slots = new int[n * n];
+                double[] values = new double[n * n];
+                int count = 0;
+                for (int v = 0; v < n; v++) {
+                    for (int u = 0; u < n; u++) {
+                        int step = 1 + rnd.nextInt(u + v == 0 ? 8 : 24);
+                        int max = (u + v == 0 ? 1024 : 160) / step;
+                        int value = rnd.nextInt(2 * max + 1) - max;
+                        if (u + v > 0 && rnd.nextInt(n) != 0 || value == 0) {
+                            continue;
+                        }
+                        g[v][u] = (double) value * step;
+                        if (u + v > 0) {
+                            slots[count] = v * n + u;
+                            values[count++] = g[v][u];
+                        }
+                    }
+                }
+                JpegDcDecoder.idctN(g[0][0], slots, values, count, n, scratch, out, 1, stride);
+                for (int y = 0; y < n; y++) {
+                    for (int x = 0; x < n; x++) {
+                        int got = out[1 + y * stride + x] & 0xFF;
+                        double exact = ReducedDecodeReference.exactSample(g, n, x, y);
+                        ties += ReducedDecodeReference.isTie(exact) ? 1 : 0;
+                        if (got != ReducedDecodeReference.round(exact)) {
+                            assertThat(got)
+                                    .as("n %d block %d sample %d,%d: %s", n, b, x, y, exact)
+                                    .isEqualTo(ReducedDecodeReference.round(exact));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(ties).as("sums exactly on k + 1/2").isPositive();
     }
 
     /**

@@ -24,8 +24,8 @@ class JpegDcDecoderFuzzTest {
 
     private static final long MAX_PIXELS = 1_000_000;
 
-    /** Each mutation goes through one of the decoder's scales, in turn. */
-    private static final int[] SCALES = {8, 4, 2};
+    /** Each mutation goes through one of the decoder's scales, in eighths, in turn. */
+    private static final int[] SCALES = {1, 2, 4, 3, 5, 6, 7};
 
     static Stream<Arguments> seeds() {
         Encoding e = Encoding.baseline420();
@@ -57,7 +57,8 @@ class JpegDcDecoderFuzzTest {
                 try {
                     BufferedImage img =
                             path == 0
-                                    ? JpegDcDecoder.decode(bytes, MAX_PIXELS, SCALES[i % 3])
+                                    ? JpegDcDecoder.decodeScaled(
+                                            bytes, MAX_PIXELS, SCALES[i % SCALES.length])
                                     : reduced.decode(bytes, 4);
                     assertThat(img.getWidth()).isPositive();
                     decoded++;

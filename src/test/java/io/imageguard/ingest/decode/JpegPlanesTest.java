@@ -28,10 +28,10 @@ class JpegPlanesTest {
         byte[] jpeg =
                 TestJpegs.jpeg(
                         filled(new Color(200, 40, 40), 100, 60), TestJpegs.Encoding.baseline420());
-        for (int denominator : new int[] {8, 4, 2}) {
-            JpegDcDecoder.Planes p = JpegDcDecoder.decodePlanes(jpeg, Long.MAX_VALUE, denominator);
-            int w = (100 + denominator - 1) / denominator;
-            int h = (60 + denominator - 1) / denominator;
+        for (int eighths = 1; eighths <= 7; eighths++) {
+            JpegDcDecoder.Planes p = JpegDcDecoder.decodePlanes(jpeg, Long.MAX_VALUE, eighths);
+            int w = (100 * eighths + 7) / 8;
+            int h = (60 * eighths + 7) / 8;
             assertThat(p.width()).isEqualTo(w);
             assertThat(p.height()).isEqualTo(h);
             // 4:2:0: a chroma sample per 2x2 luma samples, covering the luma's extent
@@ -55,14 +55,14 @@ class JpegPlanesTest {
 
     @Test
     void fullResolutionChromaIsWhatTheRgbDecodeConvertsFrom() throws Exception {
-        // 4:4:4, no interpolation: each RGB pixel of decode() is JFIF's conversion of the planes'
-        // samples at the same place, up to the rounding of the fixed-point conversion.
+        // 4:4:4 at 4/8, no interpolation: each RGB pixel of decodeScaled() is JFIF's conversion of
+        // the planes' samples at the same place, up to the rounding of the fixed-point conversion.
         byte[] jpeg =
                 TestJpegs.jpeg(
                         TestJpegs.photoLike(96, 64, 3),
                         TestJpegs.Encoding.baseline420().sampling(1, 1));
-        JpegDcDecoder.Planes p = JpegDcDecoder.decodePlanes(jpeg, Long.MAX_VALUE, 2);
-        BufferedImage rgb = JpegDcDecoder.decode(jpeg, Long.MAX_VALUE, 2);
+        JpegDcDecoder.Planes p = JpegDcDecoder.decodePlanes(jpeg, Long.MAX_VALUE, 4);
+        BufferedImage rgb = JpegDcDecoder.decodeScaled(jpeg, Long.MAX_VALUE, 4);
         assertThat(p.chromaPerLumaX()).isEqualTo(1.0);
         for (int y = 0; y < p.height(); y++) {
             for (int x = 0; x < p.width(); x++) {
@@ -90,14 +90,14 @@ class JpegPlanesTest {
                 TestJpegs.jpeg(
                         TestJpegs.toGray(TestJpegs.photoLike(64, 64, 4)),
                         TestJpegs.Encoding.baseline420());
-        JpegDcDecoder.Planes p = JpegDcDecoder.decodePlanes(grey, Long.MAX_VALUE, 4);
+        JpegDcDecoder.Planes p = JpegDcDecoder.decodePlanes(grey, Long.MAX_VALUE, 2);
         assertThat(p.cb()).isNull();
         assertThat(p.cr()).isNull();
         byte[] adobeRgb =
                 TestJpegs.jpeg(
                         TestJpegs.photoLike(64, 64, 5),
                         TestJpegs.Encoding.baseline420().asAdobeRgb());
-        assertThat(JpegDcDecoder.decodePlanes(adobeRgb, Long.MAX_VALUE, 4)).isNull();
+        assertThat(JpegDcDecoder.decodePlanes(adobeRgb, Long.MAX_VALUE, 2)).isNull();
     }
 
     private static double clamp(double v) {

@@ -152,12 +152,105 @@ class JpegScaledDecodeTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * A flat-colour JPEG is flat at every scale, and the colour is the one a full decode gives:
+     * every block is its DC alone, whose level (DC / 8, rounded half up) the N x N transforms keep
+     * by their normalisation, and libjpeg's colour conversion is the same fixed point. Odd sizes,
+     * so partial blocks and MCUs are in it; gray, 4:2:0, 4:4:4, 4:2:2 and 4:4:0.
+     */
+    @Test
+    void flatColourDecodesToThatColourAtEveryScale() throws Exception {
+        int[] colours = {0x000000, 0xFFFFFF, 0x808080, 0xC83214, 0x1E90FF, 0x7FFF00, 0x3A0B52};
+        Encoding e = Encoding.baseline420();
+        Encoding[] encodings = {e, e.sampling(1, 1), e.sampling(2, 1), e.sampling(1, 2)};
+        for (int colour : colours) {
+            for (int i = 0; i <= encodings.length; i++) {
+                boolean gray = i == encodings.length;
+                BufferedImage src = new BufferedImage(53, 37, BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < 37; y++) {
+                    for (int x = 0; x < 53; x++) {
+                        src.setRGB(x, y, colour);
+                    }
+                }
+                byte[] bytes =
+                        jpeg(
+                                gray ? TestJpegs.toGray(src) : src,
+                                (gray ? e : encodings[i]).quality(0.9f));
+                // The raster, not getRGB: a gray image's getRGB maps through a linear colour space.
+                java.awt.image.Raster full =
+                        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes))
+                                .getRaster();
+                int want =
+                        gray
+                                ? full.getSample(26, 18, 0) * 0x010101
+                                : full.getSample(26, 18, 0) << 16
+                                        | full.getSample(26, 18, 1) << 8
+                                        | full.getSample(26, 18, 2);
+                for (int c = 16; c >= 0 && !gray; c -= 8) {
+                    assertThat(want >> c & 0xFF)
+                            .as("full decode of %06x", colour)
+                            .isCloseTo(colour >> c & 0xFF, within(3));
+                }
+                for (int eighths = 1; eighths <= 7; eighths++) {
+                    BufferedImage out = JpegDcDecoder.decodeScaled(bytes, NO_LIMIT, eighths);
+                    assertThat(out.getWidth()).isEqualTo((53 * eighths + 7) / 8);
+                    assertThat(out.getHeight()).isEqualTo((37 * eighths + 7) / 8);
+                    for (int y = 0; y < out.getHeight(); y++) {
+                        for (int x = 0; x < out.getWidth(); x++) {
+                            int got = out.getRGB(x, y) & 0xFFFFFF;
+                            if (got != want) {
+                                assertThat(Integer.toHexString(got))
+                                        .as(
+                                                "%06x %s at %d/8, pixel %d,%d",
+                                                colour,
+                                                gray ? "gray" : "sampling " + i,
+                                                eighths,
+                                                x,
+                                                y)
+                                        .isEqualTo(Integer.toHexString(want));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void progressiveIsRefusedAtEveryScaleAboveAnEighth() {
+        byte[] bytes = jpeg(photoLike(64, 48, 5), Encoding.baseline420().asProgressive());
+
+        for (int eighths = 2; eighths <= 7; eighths++) {
+            int n = eighths;
+            assertThatThrownBy(() -> JpegDcDecoder.decodeScaled(bytes, NO_LIMIT, n))
+                    .isInstanceOfSatisfying(
+                            ImageDecodeException.class,
+                            ex -> assertThat(ex.reason()).isEqualTo(Reason.UNSUPPORTED));
+        }
+    }
+
+    @Test
+    void eighthsAreOneToSeven() {
+        byte[] bytes = jpeg(photoLike(64, 48, 6), Encoding.baseline420());
+
+        assertThatThrownBy(() -> JpegDcDecoder.decodeScaled(bytes, NO_LIMIT, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JpegDcDecoder.decodeScaled(bytes, NO_LIMIT, 8))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void frameOverThePixelLimitIsRefusedAtEveryScale() {
         byte[] bytes = jpeg(photoLike(64, 48, 7), Encoding.baseline420());
 
         for (int d : new int[] {4, 2}) {
             assertThatThrownBy(() -> JpegDcDecoder.decode(bytes, 64 * 48 - 1, d))
+                    .isInstanceOfSatisfying(
+                            ImageDecodeException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PIXELS));
+        }
+        for (int n : new int[] {3, 5, 6, 7}) {
+            assertThatThrownBy(() -> JpegDcDecoder.decodeScaled(bytes, 64 * 48 - 1, n))
                     .isInstanceOfSatisfying(
                             ImageDecodeException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.TOO_MANY_PIXELS));

@@ -8,6 +8,11 @@ import java.io.ByteArrayOutputStream;
  * by bit, each block's samples from a matrix product, each output pixel from its own taps. The
  * floating-point sums are evaluated in the same order as the decoder's (Java float arithmetic is
  * exact to the bit for a given order), so the results must match the fast paths bit for bit.
+ *
+ * <p>At 3/8, 5/8, 6/8 and 7/8 ({@link #decodeEighths}) each block's samples come from the N x N
+ * inverse DCT as defined, a double sum over all N^2 frequencies per sample, rounded half up. A sum
+ * within {@value #TIE} of k + 1/2 is taken to be exactly on it (a flat block whose DC / 8 ends in
+ * .5, say; the double sum itself may land a hair either side) and rounds up.
  */
 final class ReducedDecodeReference {
 
@@ -20,14 +25,72 @@ final class ReducedDecodeReference {
     private static final float[][] T2 = Parser.matrix(2);
     private static final float[][] T4 = Parser.matrix(4);
 
-    /** Decoded pixels, 0xRRGGBB row-major. */
-    record Image(int width, int height, int[] rgb) {}
+    static final double TIE = 1e-10;
+
+    /**
+     * Decoded pixels, 0xRRGGBB row-major. At 3/8 .. 7/8 also each component's samples before
+     * upsampling (rows of MCU-padded blocks x N), and how many were ties.
+     */
+    record Image(int width, int height, int[] rgb, int[][] samples, int ties) {}
 
     private ReducedDecodeReference() {}
 
     /** Baseline (SOF0/SOF1) JPEGs only, at 1/denominator, denominator 8, 4 or 2. */
     static Image decode(byte[] jpeg, int denominator) {
         return new Parser(jpeg).decode(8 / denominator);
+    }
+
+    /** Baseline JPEGs at eighths/8, eighths 3, 5, 6 or 7. */
+    static Image decodeEighths(byte[] jpeg, int eighths) {
+        if (eighths != 3 && eighths != 5 && eighths != 6 && eighths != 7) {
+            throw new IllegalArgumentException("eighths " + eighths);
+        }
+        return new Parser(jpeg).decode(eighths);
+    }
+
+    /**
+     * Sample (x, y) of an n x n block, n 3, 5, 6 or 7, from its dequantized coefficients f[v][u] (n
+     * x n), before rounding: 128 + the sum over u, v of 1/4 C(u) C(v) f[v][u] cos((2x+1) u pi / 2n)
+     * cos((2y+1) v pi / 2n), C(0) = 1/sqrt(2), else 1, as libjpeg's scaled IDCTs define it (the
+     * 8-point normalisation: a flat block is DC / 8).
+     */
+    static double exactSample(double[][] f, int n, int x, int y) {
+        double[][] cos = COS[n];
+        double sum = 0;
+        for (int v = 0; v < n; v++) {
+            for (int u = 0; u < n; u++) {
+                double cu = u == 0 ? 1 / Math.sqrt(2) : 1;
+                double cv = v == 0 ? 1 / Math.sqrt(2) : 1;
+                sum += 0.25 * cu * cv * f[v][u] * cos[x][u] * cos[y][v];
+            }
+        }
+        return 128 + sum;
+    }
+
+    /** COS[n][x][u] = cos((2x+1) u pi / 2n), taken once: the tests evaluate millions of sums. */
+    private static final double[][][] COS = new double[8][][];
+
+    static {
+        for (int n = 1; n < 8; n++) {
+            COS[n] = new double[n][n];
+            for (int x = 0; x < n; x++) {
+                for (int u = 0; u < n; u++) {
+                    COS[n][x][u] = Math.cos((2 * x + 1) * u * Math.PI / (2 * n));
+                }
+            }
+        }
+    }
+
+    /** A sample rounded half up (ties up) and clamped. */
+    static int round(double exact) {
+        double up = isTie(exact) ? exact + TIE : exact;
+        return (int) Math.max(0, Math.min(255, Math.floor(up + 0.5)));
+    }
+
+    /** Whether {@code exact} is within {@link #TIE} of a rounding boundary (k + 0.5). */
+    static boolean isTie(double exact) {
+        double frac = exact + 0.5 - Math.floor(exact + 0.5);
+        return frac < TIE || frac > 1 - TIE;
     }
 
     private static final class Component {
@@ -70,6 +133,11 @@ final class ReducedDecodeReference {
         // Bit reader over the entropy-coded bytes of the current scan, stuffing removed.
         byte[] scanBytes;
         int bitPos;
+
+        /** At 3/8 .. 7/8: each component's samples, and how many were ties. */
+        int[][] samplePlanes;
+
+        int ties;
 
         Parser(byte[] d) {
             this.d = d;
@@ -288,8 +356,11 @@ final class ReducedDecodeReference {
             int outW = ceilDiv(width * side, 8);
             int outH = ceilDiv(height * side, 8);
             int[][] planes = new int[comps.length][];
+            if (side == 3 || side >= 5) {
+                samplePlanes = new int[comps.length][];
+            }
             for (int i = 0; i < comps.length; i++) {
-                planes[i] = plane(comps[i], side, outW, outH);
+                planes[i] = plane(i, side, outW, outH);
             }
             int[] rgb = new int[outW * outH];
             boolean isRgb =
@@ -309,23 +380,32 @@ final class ReducedDecodeReference {
                     rgb[i] = ycc(planes[0][i], planes[1][i], planes[2][i]);
                 }
             }
-            return new Image(outW, outH, rgb);
+            return new Image(outW, outH, rgb, samplePlanes, ties);
         }
 
         /** The component at output resolution: its samples, interpolated if subsampled. */
-        int[] plane(Component c, int side, int outW, int outH) {
+        int[] plane(int component, int side, int outW, int outH) {
+            Component c = comps[component];
             int sw = c.bw * side;
             int sh = c.bh * side;
             int[] samples = new int[sw * sh];
             for (int by = 0; by < c.bh; by++) {
                 for (int bx = 0; bx < c.bw; bx++) {
-                    int[] s = blockSamples(c.coef, (by * c.bw + bx) * 64, quant[c.tq], side);
+                    int o = (by * c.bw + bx) * 64;
+                    if (side == 3 || side >= 5) {
+                        exactBlock(c, o, side, samples, by * side * sw + bx * side, sw);
+                        continue;
+                    }
+                    int[] s = blockSamples(c.coef, o, quant[c.tq], side);
                     for (int y = 0; y < side; y++) {
                         for (int x = 0; x < side; x++) {
                             samples[(by * side + y) * sw + bx * side + x] = s[y * side + x];
                         }
                     }
                 }
+            }
+            if (samplePlanes != null) {
+                samplePlanes[component] = samples;
             }
             int validW = ceilDiv(ceilDiv(width * c.h, hMax) * side, 8);
             int validH = ceilDiv(ceilDiv(height * c.v, vMax) * side, 8);
@@ -358,6 +438,24 @@ final class ReducedDecodeReference {
             return new int[] {
                 Math.max(0, Math.min(valid - 1, lo)), Math.max(0, Math.min(valid - 1, lo + 1)), frac
             };
+        }
+
+        /** The block at coefficient offset o through the n x n IDCT as defined. */
+        void exactBlock(Component c, int o, int n, int[] samples, int base, int stride) {
+            double[][] f = new double[n][n];
+            for (int k = 0; k < 64; k++) {
+                int z = ZIGZAG[k];
+                if (z >> 3 < n && (z & 7) < n) {
+                    f[z >> 3][z & 7] = (double) c.coef[o + z] * quant[c.tq][k];
+                }
+            }
+            for (int y = 0; y < n; y++) {
+                for (int x = 0; x < n; x++) {
+                    double exact = exactSample(f, n, x, y);
+                    ties += isTie(exact) ? 1 : 0;
+                    samples[base + y * stride + x] = round(exact);
+                }
+            }
         }
 
         /** side x side samples of one block, row-major. */

@@ -58,11 +58,12 @@ public final class Evaluate {
     static float viaJpeg = 0;
 
     /**
-     * {@code --jpeg-route rgb}: with {@code --via-jpeg}, decode to RGB before hashing even where
-     * the JPEG's luma and chroma planes would serve (the route before planes; default {@code
-     * planes}, what the job does).
+     * {@code --jpeg-route planes|rgb|full}: with {@code --via-jpeg}, how the bytes are decoded:
+     * {@code planes} as the job does (default); {@code rgb} the same reduced decode but to RGB
+     * before hashing (the route before planes); {@code full} ImageIO's full decode and an area
+     * average, the decoded-image evaluation's filter with compression in front of it.
      */
-    static boolean jpegViaRgb;
+    static String jpegRoute = "planes";
 
     static long hashNanos;
     static long hashCount;
@@ -103,11 +104,10 @@ public final class Evaluate {
                 case "--pdq-full" -> pdqFull = true;
                 case "--via-jpeg" -> viaJpeg = Float.parseFloat(args[++i]);
                 case "--jpeg-route" -> {
-                    String route = args[++i];
-                    if (!route.equals("rgb") && !route.equals("planes")) {
-                        throw new IllegalArgumentException("--jpeg-route " + route);
+                    jpegRoute = args[++i];
+                    if (!List.of("planes", "rgb", "full").contains(jpegRoute)) {
+                        throw new IllegalArgumentException("--jpeg-route " + jpegRoute);
                     }
-                    jpegViaRgb = route.equals("rgb");
                 }
                 case "--fixed" -> {
                     for (String rt : args[++i].split(",")) {
@@ -265,8 +265,13 @@ public final class Evaluate {
     private static PhotoHash viaJpeg(BufferedImage image) {
         byte[] jpeg = TestJpegs.jpeg(image, TestJpegs.Encoding.baseline420().quality(viaJpeg));
         try {
-            if (!jpegViaRgb) {
+            if (jpegRoute.equals("planes")) {
                 return MATCHER.hash(new PhotoHasher(100_000_000L, 4.0, inputSide).input(jpeg));
+            }
+            if (jpegRoute.equals("full")) {
+                return MATCHER.hash(
+                        AreaAverage.reduce(
+                                ImageIO.read(new java.io.ByteArrayInputStream(jpeg)), inputSide));
             }
             int w = image.getWidth();
             int h = image.getHeight();
@@ -277,7 +282,7 @@ public final class Evaluate {
                             AreaAverage.reduce(
                                     new ReducedImageDecoder(100_000_000L).decode(jpeg, shorter),
                                     inputSide)));
-        } catch (ImageDecodeException e) {
+        } catch (ImageDecodeException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -3,6 +3,7 @@ package io.imageguard.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.imageguard.ingest.decode.ReducedImageDecoder;
+import io.imageguard.ingest.decode.TestJpegs;
 import io.imageguard.match.AreaAverage;
 import io.imageguard.match.PhotoHash;
 import io.imageguard.match.PhotoInput;
@@ -40,15 +41,6 @@ class PhotoHasherTest {
         return img;
     }
 
-    private static BufferedImage filled(Color c, int w, int h) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(c);
-        g.fillRect(0, 0, w, h);
-        g.dispose();
-        return img;
-    }
-
     @Test
     void hashTextIsSixteenHexDigitsAndStableForTheSameBytes() throws Exception {
         byte[] photo = jpeg(blocks(1, 800, 600));
@@ -61,8 +53,11 @@ class PhotoHasherTest {
 
     @Test
     void blankAndSingleColourPhotosCarryTooLittleToMatch() throws Exception {
-        assertThat(hasher.hash(jpeg(filled(Color.WHITE, 800, 800))).lowInformation()).isTrue();
-        assertThat(hasher.hash(jpeg(filled(new Color(200, 30, 30), 640, 480))).lowInformation())
+        assertThat(hasher.hash(jpeg(TestJpegs.filled(Color.WHITE, 800, 800))).lowInformation())
+                .isTrue();
+        assertThat(
+                        hasher.hash(jpeg(TestJpegs.filled(new Color(200, 30, 30), 640, 480)))
+                                .lowInformation())
                 .isTrue();
     }
 
@@ -122,7 +117,7 @@ class PhotoHasherTest {
     }
 
     private static BufferedImage product(Color colour, int w, int h) {
-        BufferedImage img = filled(Color.WHITE, w, h);
+        BufferedImage img = TestJpegs.filled(Color.WHITE, w, h);
         Graphics2D g = img.createGraphics();
         g.setColor(colour);
         g.fillOval(w / 4, h / 5, w / 2, 3 * h / 5);

@@ -89,18 +89,7 @@ class PhotoMatcherTest {
      * first), views in the order given.
      */
     private static PhotoHash views(Object... viewSmallLarge) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < viewSmallLarge.length; i += 3) {
-            sb.append(String.format("dct64-%s:%016x,", viewSmallLarge[i], viewSmallLarge[i + 1]));
-        }
-        for (int i = 0; i < viewSmallLarge.length; i += 3) {
-            sb.append("dct256-").append(viewSmallLarge[i]).append(':');
-            for (long w : (long[]) viewSmallLarge[i + 2]) {
-                sb.append(String.format("%016x", w));
-            }
-            sb.append(i + 3 < viewSmallLarge.length ? "," : "");
-        }
-        return PhotoHash.fromText(HashText.parse(sb.toString()));
+        return PhotoHash.fromText(HashText.parse(HashTexts.views(viewSmallLarge)));
     }
 
     private static final long[] NONE = {0, 0, 0, 0};

@@ -1,5 +1,6 @@
 package io.imageguard.registry;
 
+import io.imageguard.match.HashTexts;
 import io.imageguard.records.ImageRole;
 import io.imageguard.records.ProtectionEvent;
 import io.imageguard.records.ProtectionEventType;
@@ -22,23 +23,9 @@ final class RegistryTestData {
         return String.format("phash64:%016x", value);
     }
 
-    /**
-     * A multi-view hash text: per view (name, 64-bit hash, 256-bit hash as four words, most
-     * significant first), in the order given.
-     */
+    /** {@link HashTexts#views}. */
     static String viewsText(Object... viewSmallLarge) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < viewSmallLarge.length; i += 3) {
-            sb.append(String.format("dct64-%s:%016x,", viewSmallLarge[i], viewSmallLarge[i + 1]));
-        }
-        for (int i = 0; i < viewSmallLarge.length; i += 3) {
-            sb.append("dct256-").append(viewSmallLarge[i]).append(':');
-            for (long w : (long[]) viewSmallLarge[i + 2]) {
-                sb.append(String.format("%016x", w));
-            }
-            sb.append(i + 3 < viewSmallLarge.length ? "," : "");
-        }
-        return sb.toString();
+        return HashTexts.views(viewSmallLarge);
     }
 
     private RegistryTestData() {}

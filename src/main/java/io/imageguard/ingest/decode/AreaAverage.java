@@ -55,20 +55,8 @@ public final class AreaAverage {
         // Reductions by less than 2 (3) give every output at most 3 (4) taps: padded to exactly
         // that many (weight 0 on the first tap's pixel), the inner loop unrolls.
         int pad = wx.maxTaps() <= 3 ? 3 : wx.maxTaps() <= 4 ? 4 : 0;
-        float[] taps = null;
-        int[] idx = null;
-        if (pad > 0) {
-            taps = new float[pad * outW];
-            idx = new int[pad * outW];
-            for (int ox = 0; ox < outW; ox++) {
-                for (int t = 0; t < pad; t++) {
-                    int k = wx.offset[ox] + t;
-                    boolean real = k < wx.offset[ox + 1];
-                    taps[pad * ox + t] = real ? wx.weight[k] : 0f;
-                    idx[pad * ox + t] = wx.first[ox] + (real ? t : 0);
-                }
-            }
-        }
+        float[] taps = pad > 0 ? wx.paddedWeights(pad) : null;
+        int[] idx = pad > 0 ? wx.paddedIndices(pad) : null;
         float[] ar = new float[outW];
         float[] ag = new float[outW];
         float[] ab = new float[outW];
@@ -196,16 +184,8 @@ public final class AreaAverage {
         // Every output gets the same number of horizontal taps (zero weights on the first tap's
         // pixel where it has fewer), so the inner loop has no per-output bounds.
         int pad = wx.maxTaps();
-        float[] taps = new float[pad * outW];
-        int[] idx = new int[pad * outW];
-        for (int ox = 0; ox < outW; ox++) {
-            for (int t = 0; t < pad; t++) {
-                int k = wx.offset[ox] + t;
-                boolean real = k < wx.offset[ox + 1];
-                taps[pad * ox + t] = real ? wx.weight[k] : 0f;
-                idx[pad * ox + t] = wx.first[ox] + (real ? t : 0);
-            }
-        }
+        float[] taps = wx.paddedWeights(pad);
+        int[] idx = wx.paddedIndices(pad);
         float[] row = new float[w];
         float[] tmp = new float[outW * h];
         for (int y = 0; y < h; y++) {
@@ -388,6 +368,31 @@ public final class AreaAverage {
                 }
             }
             offset[out] = k;
+        }
+
+        /**
+         * Each output's weights padded to {@code pad} taps (at least {@link #maxTaps}): weight 0 on
+         * the taps an output does not have, which read its first pixel ({@link #paddedIndices}).
+         */
+        float[] paddedWeights(int pad) {
+            float[] taps = new float[pad * first.length];
+            for (int o = 0; o < first.length; o++) {
+                for (int t = 0, k = offset[o]; t < pad && k < offset[o + 1]; t++, k++) {
+                    taps[pad * o + t] = weight[k];
+                }
+            }
+            return taps;
+        }
+
+        /** The source index of each padded tap ({@link #paddedWeights}). */
+        int[] paddedIndices(int pad) {
+            int[] idx = new int[pad * first.length];
+            for (int o = 0; o < first.length; o++) {
+                for (int t = 0; t < pad; t++) {
+                    idx[pad * o + t] = first[o] + (offset[o] + t < offset[o + 1] ? t : 0);
+                }
+            }
+            return idx;
         }
 
         int maxTaps() {

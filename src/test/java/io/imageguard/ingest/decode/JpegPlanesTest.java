@@ -3,21 +3,11 @@ package io.imageguard.ingest.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
 
 /** {@link JpegDcDecoder#decodePlanes}: luma and chroma before colour conversion. */
 class JpegPlanesTest {
-
-    private static BufferedImage filled(Color c, int w, int h) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(c);
-        g.fillRect(0, 0, w, h);
-        g.dispose();
-        return img;
-    }
 
     @Test
     void aFlatColourComesOutAsItsJfifLumaAndChroma() throws Exception {
@@ -27,7 +17,8 @@ class JpegPlanesTest {
         // moves each by well under a level.
         byte[] jpeg =
                 TestJpegs.jpeg(
-                        filled(new Color(200, 40, 40), 100, 60), TestJpegs.Encoding.baseline420());
+                        TestJpegs.filled(new Color(200, 40, 40), 100, 60),
+                        TestJpegs.Encoding.baseline420());
         for (int eighths = 1; eighths <= 7; eighths++) {
             JpegDcDecoder.Planes p = JpegDcDecoder.decodePlanes(jpeg, Long.MAX_VALUE, eighths);
             int w = (100 * eighths + 7) / 8;

@@ -103,6 +103,16 @@ public final class TestJpegs {
         return img;
     }
 
+    /** An image of one colour. */
+    public static BufferedImage filled(Color c, int w, int h) {
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(c);
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return img;
+    }
+
     public static BufferedImage toGray(BufferedImage src) {
         BufferedImage gray =
                 new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_BYTE_GRAY);

@@ -521,10 +521,12 @@ public final class Evaluate {
             System.out.println(line);
         }
         if (DIAG) {
+            // Misses at the design's fixed threshold when it has one, else at the 0.01% one.
+            double missAt = Double.isNaN(d.fixed) ? thresholds[1] : d.fixed;
             for (int e = 0; e < edits.size(); e++) {
                 StringBuilder miss = new StringBuilder("missed " + edits.get(e).id() + ":");
                 for (int i = 0; i < n; i++) {
-                    if (d.score.applyAsDouble(orig[i], edited[e][i]) > thresholds[1]) {
+                    if (d.score.applyAsDouble(orig[i], edited[e][i]) > missAt) {
                         miss.append(' ').append(i);
                     }
                 }

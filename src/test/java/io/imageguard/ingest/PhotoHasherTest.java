@@ -106,6 +106,17 @@ class PhotoHasherTest {
     }
 
     @Test
+    void anRgbCodedJpegHasNoPlanesAndIsHashedFromItsPixels() throws Exception {
+        byte[] photo =
+                TestJpegs.jpeg(
+                        blocks(6, 1600, 1200), TestJpegs.Encoding.baseline420().asAdobeRgb());
+        assertThat(new ReducedImageDecoder(50_000_000).decodePlanes(photo, 384)).isNull();
+        // no planes, so the RGB route: the very same hashes as decoding to RGB by hand
+        assertThat(hasher.views(photo).toText().toString())
+                .isEqualTo(new PhotoMatcher().hash(viaRgb(photo, 384)).toText().toString());
+    }
+
+    @Test
     void aGreyJpegHasGreyColourSignatures() throws Exception {
         BufferedImage grey = new BufferedImage(1600, 1600, BufferedImage.TYPE_BYTE_GRAY);
         Graphics2D g = grey.createGraphics();

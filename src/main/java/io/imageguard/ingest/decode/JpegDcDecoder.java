@@ -163,6 +163,12 @@ public final class JpegDcDecoder {
         if (eighths < 1 || eighths > 7) {
             throw new IllegalArgumentException("eighths " + eighths);
         }
+        // The frame header tells whether there are planes to give: no full decode to throw away.
+        Decoder header = new Decoder(data, maxPixels, eighths);
+        header.run(true);
+        if (!header.hasPlanes()) {
+            return null;
+        }
         Decoder d = new Decoder(data, maxPixels, eighths);
         d.run(false);
         return d.toPlanes();
@@ -1448,13 +1454,10 @@ public final class JpegDcDecoder {
                     throw corrupt("missing quantization table " + c.tq);
                 }
             }
-            Component luma = comps[0];
-            if (comps.length != 1 && comps.length != 3
-                    || comps.length == 3 && isRgb()
-                    || luma.h != hMax
-                    || luma.v != vMax) {
+            if (!hasPlanes()) {
                 return null;
             }
+            Component luma = comps[0];
             int outW = ceilDiv(width * side, 8);
             int outH = ceilDiv(height * side, 8);
             int lumaStride = luma.bw * side;
@@ -1463,9 +1466,6 @@ public final class JpegDcDecoder {
             }
             Component cb = comps[1];
             Component cr = comps[2];
-            if (cb.h != cr.h || cb.v != cr.v) {
-                return null;
-            }
             return new Planes(
                     outW,
                     outH,
@@ -1478,6 +1478,21 @@ public final class JpegDcDecoder {
                     cb.bw * side,
                     (double) cb.h / hMax,
                     (double) cb.v / vMax);
+        }
+
+        /**
+         * Whether the components are luma at full resolution and, for colour, two chroma planes
+         * sampled alike (what {@link #toPlanes} gives); known from the frame header on.
+         */
+        boolean hasPlanes() {
+            Component luma = comps[0];
+            if (comps.length != 1 && comps.length != 3
+                    || comps.length == 3 && isRgb()
+                    || luma.h != hMax
+                    || luma.v != vMax) {
+                return false;
+            }
+            return comps.length == 1 || comps[1].h == comps[2].h && comps[1].v == comps[2].v;
         }
 
         private boolean isRgb() {

@@ -4,6 +4,7 @@ import static io.imageguard.ingest.decode.TestJpegs.jpeg;
 import static io.imageguard.ingest.decode.TestJpegs.photoLike;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.imageguard.ingest.PhotoHasher;
 import io.imageguard.ingest.decode.TestJpegs.Encoding;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
@@ -43,6 +44,8 @@ class JpegDcDecoderFuzzTest {
                         "baseline 4:4:4 large", jpeg(photoLike(256, 136, 5), e.sampling(1, 1))));
     }
 
+    private static final PhotoHasher HASHER = new PhotoHasher(MAX_PIXELS, 4.0, 64);
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("seeds")
     void mutatedJpegsDecodeOrThrowTheDecodeException(String name, byte[] valid) {
@@ -62,6 +65,26 @@ class JpegDcDecoderFuzzTest {
                                     : reduced.decode(bytes, 4);
                     assertThat(img.getWidth()).isPositive();
                     decoded++;
+                } catch (ImageDecodeException expected) {
+                    refused++;
+                }
+            }
+            // The planes the hasher reads: the same outcomes, or none for files without them.
+            try {
+                JpegDcDecoder.Planes planes =
+                        JpegDcDecoder.decodePlanes(bytes, MAX_PIXELS, SCALES[i % SCALES.length]);
+                if (planes != null) {
+                    assertThat(planes.width()).isPositive();
+                    assertThat(planes.luma().length)
+                            .isGreaterThanOrEqualTo(planes.lumaStride() * (planes.height() - 1));
+                }
+            } catch (ImageDecodeException expected) {
+                refused++;
+            }
+            if (i % 8 == 4) {
+                // ...and the hasher the job runs on them.
+                try {
+                    assertThat(HASHER.hash(bytes).hash()).startsWith("dct64-w:");
                 } catch (ImageDecodeException expected) {
                     refused++;
                 }

@@ -131,12 +131,12 @@ public final class JpegDcDecoder {
     }
 
     /**
-     * A JPEG's samples before colour conversion, at the scale it was decoded at: luma at full
-     * output resolution ({@code width × height}, row stride {@code lumaStride}) and, for colour
-     * files, Cb and Cr at their own (possibly subsampled) resolution, {@code chromaWidth ×
-     * chromaHeight} samples with row stride {@code chromaStride}, each spanning {@code 1 /
-     * chromaPerLumaX} output pixels across ({@code chromaPerLumaY} down). Grey files have no chroma
-     * ({@code cb} and {@code cr} null).
+     * A JPEG's samples before colour conversion: luma at the scale it was decoded at ({@code width
+     * × height}, row stride {@code lumaStride}) and, for colour files, Cb and Cr as block means
+     * (1/8 of their own, possibly subsampled, resolution), {@code chromaWidth × chromaHeight}
+     * samples with row stride {@code chromaStride}, each spanning {@code 1 / chromaPerLumaX} luma
+     * samples across ({@code chromaPerLumaY} down). Grey files have no chroma ({@code cb} and
+     * {@code cr} null).
      */
     public record Planes(
             int width,
@@ -152,11 +152,12 @@ public final class JpegDcDecoder {
             double chromaPerLumaY) {}
 
     /**
-     * Decodes at {@code eighths}/8 scale, as {@link #decodeScaled}, but stops before upsampling and
-     * colour conversion: for a caller that wants luma and chroma apart (the hashes read luma at
-     * full resolution and colour only as cell means). {@code null} for files whose planes are not
-     * luma and chroma: RGB-coded files, and those whose first component is subsampled or whose
-     * chroma components differ in sampling.
+     * Decodes luma at {@code eighths}/8 scale, as {@link #decodeScaled}, and chroma from its DC
+     * coefficients alone, and stops before upsampling and colour conversion: for a caller that
+     * wants luma and chroma apart (the hashes read luma at full resolution and colour only as means
+     * over a view's 3×3 cells, which block means serve as well, without a chroma IDCT). {@code
+     * null} for files whose planes are not luma and chroma: RGB-coded files, and those whose first
+     * component is subsampled or whose chroma components differ in sampling.
      */
     public static Planes decodePlanes(byte[] data, long maxPixels, int eighths)
             throws ImageDecodeException {
@@ -169,7 +170,7 @@ public final class JpegDcDecoder {
         if (!header.hasPlanes()) {
             return null;
         }
-        Decoder d = new Decoder(data, maxPixels, eighths);
+        Decoder d = new Decoder(data, maxPixels, eighths, true);
         d.run(false);
         return d.toPlanes();
     }
@@ -222,6 +223,9 @@ public final class JpegDcDecoder {
 
         /** Reduced scales: samples at `side` per block side, clamped, row stride bw * side. */
         byte[] pix;
+
+        /** Decoded from its DCs alone at any scale ({@link #decodePlanes}' chroma): {@link #dc}. */
+        boolean dcOnly;
 
         int pred;
         int dcTable;
@@ -509,10 +513,18 @@ public final class JpegDcDecoder {
         /** Sides 3, 5, 6, 7: the samples being summed. */
         final double[] sumsN;
 
+        /** Whether chroma components are decoded from their DCs alone, whatever the scale. */
+        final boolean chromaDcOnly;
+
         Decoder(byte[] data, long maxPixels, int side) {
+            this(data, maxPixels, side, false);
+        }
+
+        Decoder(byte[] data, long maxPixels, int side, boolean chromaDcOnly) {
             this.data = data;
             this.maxPixels = maxPixels;
             this.side = side;
+            this.chromaDcOnly = chromaDcOnly;
             this.nPoint = side != 1 && side != 2 && side != 4;
             this.zigzagSlot = side == 4 ? SLOT4 : side <= 2 ? SLOT2 : slots(side);
             this.lastKeptZigzag = side == 1 ? 0 : lastKept(zigzagSlot);
@@ -715,12 +727,14 @@ public final class JpegDcDecoder {
 
         /** Allocated only when the first scan starts, so header-only reads allocate nothing. */
         private void allocateDcPlanes() {
-            for (Component c : comps) {
-                if (side > 1 && c.pix == null) {
+            for (int i = 0; i < comps.length; i++) {
+                Component c = comps[i];
+                c.dcOnly = chromaDcOnly && i > 0 && side > 1;
+                if (side > 1 && !c.dcOnly && c.pix == null) {
                     // About width*height*side*side/64 bytes per component: bounded by the pixel
                     // limit.
                     c.pix = new byte[c.bw * c.bh * side * side];
-                } else if (side == 1 && c.dc == null) {
+                } else if ((side == 1 || c.dcOnly) && c.dc == null) {
                     // About width*height/64 ints per component: bounded by the pixel limit.
                     c.dc = new int[c.bw * c.bh];
                 }
@@ -950,11 +964,11 @@ public final class JpegDcDecoder {
                 int al,
                 boolean skipAc)
                 throws ImageDecodeException {
-            if (nPoint) {
+            if (nPoint && !c.dcOnly) {
                 decodeBlockN(c, index, by, dcT, acT);
                 return;
             }
-            if (side > 1) {
+            if (side > 1 && !c.dcOnly) {
                 decodeBlockReduced(c, index, by, dcT, acT);
                 return;
             }
@@ -1466,6 +1480,7 @@ public final class JpegDcDecoder {
             }
             Component cb = comps[1];
             Component cr = comps[2];
+            int chromaSide = cb.dcOnly ? 1 : side;
             return new Planes(
                     outW,
                     outH,
@@ -1473,11 +1488,11 @@ public final class JpegDcDecoder {
                     lumaStride,
                     samples(cb),
                     samples(cr),
-                    ceilDiv(ceilDiv(width * cb.h, hMax) * side, 8),
-                    ceilDiv(ceilDiv(height * cb.v, vMax) * side, 8),
-                    cb.bw * side,
-                    (double) cb.h / hMax,
-                    (double) cb.v / vMax);
+                    ceilDiv(ceilDiv(width * cb.h, hMax) * chromaSide, 8),
+                    ceilDiv(ceilDiv(height * cb.v, vMax) * chromaSide, 8),
+                    cb.bw * chromaSide,
+                    (double) cb.h / hMax * chromaSide / side,
+                    (double) cb.v / vMax * chromaSide / side);
         }
 
         /**
@@ -1527,7 +1542,7 @@ public final class JpegDcDecoder {
 
         /** The component's samples at output scale, row stride {@code c.bw * side}. */
         private byte[] samples(Component c) {
-            if (side != 1) {
+            if (side != 1 && !c.dcOnly) {
                 return c.pix;
             }
             int q = quant[c.tq][0];

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** {@link JpegDcDecoder#decodePlanes}: luma and chroma before colour conversion. */
@@ -25,11 +26,12 @@ class JpegPlanesTest {
             int h = (60 * eighths + 7) / 8;
             assertThat(p.width()).isEqualTo(w);
             assertThat(p.height()).isEqualTo(h);
-            // 4:2:0: a chroma sample per 2x2 luma samples, covering the luma's extent
-            assertThat(p.chromaPerLumaX()).isEqualTo(0.5);
-            assertThat(p.chromaPerLumaY()).isEqualTo(0.5);
-            assertThat(p.chromaWidth()).isEqualTo((w + 1) / 2);
-            assertThat(p.chromaHeight()).isEqualTo((h + 1) / 2);
+            // 4:2:0 chroma is 50x30 samples; as block means, ceil(50/8) x ceil(30/8), each
+            // spanning 16 full-size pixels, 2 * eighths luma samples, at every scale
+            assertThat(p.chromaPerLumaX()).isEqualTo(0.5 / eighths);
+            assertThat(p.chromaPerLumaY()).isEqualTo(0.5 / eighths);
+            assertThat(p.chromaWidth()).isEqualTo(7);
+            assertThat(p.chromaHeight()).isEqualTo(4);
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {
                     assertThat(p.luma()[y * p.lumaStride() + x] & 0xFF).isBetween(87, 89);
@@ -45,15 +47,16 @@ class JpegPlanesTest {
     }
 
     @Test
-    void fullResolutionChromaIsWhatTheRgbDecodeConvertsFrom() throws Exception {
-        // 4:4:4 at 4/8, no interpolation: each RGB pixel of decodeScaled() is JFIF's conversion of
-        // the planes' samples at the same place, up to the rounding of the fixed-point conversion.
+    void chromaIsTheBlockMeansTheRgbDecodeConvertsFromAtAnEighth() throws Exception {
+        // 4:4:4 at 1/8, where the RGB decode also reads DCs only: each RGB pixel is JFIF's
+        // conversion of the planes' samples at the same place, up to the rounding of the
+        // fixed-point conversion; and chroma comes out the same whatever the luma's scale.
         byte[] jpeg =
                 TestJpegs.jpeg(
                         TestJpegs.photoLike(96, 64, 3),
                         TestJpegs.Encoding.baseline420().sampling(1, 1));
-        JpegDcDecoder.Planes p = JpegDcDecoder.decodePlanes(jpeg, Long.MAX_VALUE, 4);
-        BufferedImage rgb = JpegDcDecoder.decodeScaled(jpeg, Long.MAX_VALUE, 4);
+        JpegDcDecoder.Planes p = JpegDcDecoder.decodePlanes(jpeg, Long.MAX_VALUE, 1);
+        BufferedImage rgb = JpegDcDecoder.decodeScaled(jpeg, Long.MAX_VALUE, 1);
         assertThat(p.chromaPerLumaX()).isEqualTo(1.0);
         for (int y = 0; y < p.height(); y++) {
             for (int x = 0; x < p.width(); x++) {
@@ -62,16 +65,18 @@ class JpegPlanesTest {
                 double cr = (p.cr()[y * p.chromaStride() + x] & 0xFF) - 128;
                 int c = rgb.getRGB(x, y);
                 assertThat((double) (c >> 16 & 0xFF))
-                        .isCloseTo(
-                                clamp(luma + 1.402 * cr), org.assertj.core.data.Offset.offset(1.0));
+                        .isCloseTo(clamp(luma + 1.402 * cr), Offset.offset(1.0));
                 assertThat((double) (c >> 8 & 0xFF))
-                        .isCloseTo(
-                                clamp(luma - 0.344136 * cb - 0.714136 * cr),
-                                org.assertj.core.data.Offset.offset(1.0));
+                        .isCloseTo(clamp(luma - 0.344136 * cb - 0.714136 * cr), Offset.offset(1.0));
                 assertThat((double) (c & 0xFF))
-                        .isCloseTo(
-                                clamp(luma + 1.772 * cb), org.assertj.core.data.Offset.offset(1.0));
+                        .isCloseTo(clamp(luma + 1.772 * cb), Offset.offset(1.0));
             }
+        }
+        for (int eighths = 2; eighths <= 7; eighths++) {
+            JpegDcDecoder.Planes q = JpegDcDecoder.decodePlanes(jpeg, Long.MAX_VALUE, eighths);
+            assertThat(q.cb()).as("Cb at %d/8", eighths).containsExactly(p.cb());
+            assertThat(q.cr()).as("Cr at %d/8", eighths).containsExactly(p.cr());
+            assertThat(q.chromaPerLumaX()).isEqualTo(1.0 / eighths);
         }
     }
 

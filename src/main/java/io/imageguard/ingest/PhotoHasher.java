@@ -64,11 +64,11 @@ public final class PhotoHasher {
      */
     public PhotoInput input(byte[] bytes) throws ImageDecodeException {
         int shorterSide = shorterSideNeeded(bytes);
-        JpegDcDecoder.Planes planes = decoder.decodePlanes(bytes, shorterSide);
-        if (planes != null) {
-            return fromPlanes(planes, shorterSide);
+        ReducedImageDecoder.Decoded decoded = decoder.decodeForHashing(bytes, shorterSide);
+        if (decoded.planes() != null) {
+            return fromPlanes(decoded.planes(), shorterSide);
         }
-        return PhotoInput.of(AreaAverage.reduce(decoder.decode(bytes, shorterSide), inputSide));
+        return PhotoInput.of(AreaAverage.reduce(decoded.image(), inputSide));
     }
 
     /** Sizes as {@link ReducedImageDecoder#decode} and {@link AreaAverage#reduce} would give. */

@@ -77,7 +77,8 @@ class PhotoHasherTest {
     void aJpegReadFromItsPlanesHashesAsItsRgbPixelsDo() throws Exception {
         // 1600x1200 needs 384 on its shorter side for 512 on the longer: decoded at 1/2 (600)
         byte[] photo = jpeg(blocks(4, 1600, 1200));
-        assertThat(new ReducedImageDecoder(50_000_000).decodePlanes(photo, 384)).isNotNull();
+        assertThat(new ReducedImageDecoder(50_000_000).decodeForHashing(photo, 384).planes())
+                .isNotNull();
         PhotoInput planes = hasher.input(photo);
         PhotoInput rgb = viaRgb(photo, 384);
         assertThat(planes.width()).isEqualTo(512).isEqualTo(rgb.width());
@@ -110,7 +111,8 @@ class PhotoHasherTest {
         byte[] photo =
                 TestJpegs.jpeg(
                         blocks(6, 1600, 1200), TestJpegs.Encoding.baseline420().asAdobeRgb());
-        assertThat(new ReducedImageDecoder(50_000_000).decodePlanes(photo, 384)).isNull();
+        assertThat(new ReducedImageDecoder(50_000_000).decodeForHashing(photo, 384).planes())
+                .isNull();
         // no planes, so the RGB route: the very same hashes as decoding to RGB by hand
         assertThat(hasher.views(photo).toText().toString())
                 .isEqualTo(new PhotoMatcher().hash(viaRgb(photo, 384)).toText().toString());

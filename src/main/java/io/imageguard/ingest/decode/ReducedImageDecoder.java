@@ -51,6 +51,23 @@ public final class ReducedImageDecoder {
 
     /** Decodes and reduces; see the class comment for the size of the result. */
     public BufferedImage decode(byte[] bytes, int targetMinSide) throws ImageDecodeException {
+        return decode(bytes, targetMinSide, false).image();
+    }
+
+    /**
+     * What the hasher reads: a JPEG's planes ({@link JpegDcDecoder#decodePlanes}) at the scale
+     * {@link #decode} would decode at, where the file has luma and chroma planes; otherwise the
+     * image {@link #decode} gives. Exactly one of the two is non-null.
+     */
+    public record Decoded(JpegDcDecoder.Planes planes, BufferedImage image) {}
+
+    /** {@link #decode}, taking a JPEG's planes instead of its RGB image where it has them. */
+    public Decoded decodeForHashing(byte[] bytes, int targetMinSide) throws ImageDecodeException {
+        return decode(bytes, targetMinSide, true);
+    }
+
+    private Decoded decode(byte[] bytes, int targetMinSide, boolean planesWanted)
+            throws ImageDecodeException {
         if (targetMinSide < 1) {
             throw new IllegalArgumentException("targetMinSide " + targetMinSide);
         }
@@ -62,8 +79,17 @@ public final class ReducedImageDecoder {
                 checkPixels(header.width(), header.height());
                 int eighths = jpegScale(header, targetMinSide);
                 if (eighths > 0) {
-                    return reduce(
-                            JpegDcDecoder.decodeScaled(bytes, maxPixels, eighths), targetMinSide);
+                    JpegDcDecoder.Planes planes =
+                            planesWanted
+                                    ? JpegDcDecoder.decodePlanes(bytes, maxPixels, eighths)
+                                    : null;
+                    return planes != null
+                            ? new Decoded(planes, null)
+                            : new Decoded(
+                                    null,
+                                    reduce(
+                                            JpegDcDecoder.decodeScaled(bytes, maxPixels, eighths),
+                                            targetMinSide));
                 }
                 dcFailure = null;
             } catch (ImageDecodeException e) {
@@ -73,7 +99,7 @@ public final class ReducedImageDecoder {
                 dcFailure = e;
             }
             try {
-                return decodeWithImageIo(bytes, format, targetMinSide);
+                return new Decoded(null, decodeWithImageIo(bytes, format, targetMinSide));
             } catch (ImageDecodeException e) {
                 if (dcFailure != null) {
                     e.addSuppressed(dcFailure);
@@ -81,35 +107,7 @@ public final class ReducedImageDecoder {
                 throw e;
             }
         }
-        return decodeWithImageIo(bytes, format, targetMinSide);
-    }
-
-    /**
-     * The planes {@link JpegDcDecoder#decodePlanes} gives at the scale {@link #decode} would decode
-     * at, or {@code null} when {@link #decode} would not decode from them: not a JPEG, no DCT scale
-     * keeps the target, a progressive file beyond 1/8, planes that are not luma and chroma, or a
-     * file the DC decoder refuses for any reason but the pixel limit ({@link #decode} then gives
-     * ImageIO's image or the refusal).
-     */
-    public JpegDcDecoder.Planes decodePlanes(byte[] bytes, int targetMinSide)
-            throws ImageDecodeException {
-        if (targetMinSide < 1) {
-            throw new IllegalArgumentException("targetMinSide " + targetMinSide);
-        }
-        if (ImageFormat.sniff(bytes) != ImageFormat.JPEG) {
-            return null;
-        }
-        try {
-            JpegDcDecoder.Header header = JpegDcDecoder.readHeader(bytes);
-            checkPixels(header.width(), header.height());
-            int eighths = jpegScale(header, targetMinSide);
-            return eighths > 0 ? JpegDcDecoder.decodePlanes(bytes, maxPixels, eighths) : null;
-        } catch (ImageDecodeException e) {
-            if (e.reason() == Reason.TOO_MANY_PIXELS) {
-                throw e;
-            }
-            return null;
-        }
+        return new Decoded(null, decodeWithImageIo(bytes, format, targetMinSide));
     }
 
     /**
